@@ -55,22 +55,27 @@ export class Clock {
 
   /** True when nothing is queued. */
   idle(): boolean {
-    return this.heap.length === 0;
+    return this.nextAt() === undefined;
   }
 
   /** Virtual time of the next queued task, or undefined. */
   nextAt(): number | undefined {
+    // Entries superseded by an earlier schedule of the same key are dropped here.
+    while (this.heap.length > 0 && !this.live(this.heap[0])) this.pop();
     return this.heap[0]?.at;
+  }
+
+  private live(entry: Entry): boolean {
+    return this.pending.get(entry.component)?.get(entry.key) === entry.at;
   }
 
   /** Run every task due up to `untilMs` (inclusive), then set the clock to `untilMs`. */
   runUntil(untilMs: number): void {
     while (this.heap.length > 0 && this.heap[0].at <= untilMs) {
       const entry = this.pop();
-      const keys = this.pending.get(entry.component);
       // A later schedule at an earlier time supersedes this entry.
-      if (keys?.get(entry.key) !== entry.at) continue;
-      keys.delete(entry.key);
+      if (!this.live(entry)) continue;
+      this.pending.get(entry.component)!.delete(entry.key);
       if (entry.at > this.nowMs) this.nowMs = entry.at;
       this.handlers.get(entry.component)?.(entry.key);
     }
@@ -81,7 +86,7 @@ export class Clock {
   queued(): Array<Task & { at: number }> {
     return [...this.heap]
       .sort((x, y) => x.at - y.at || x.seq - y.seq)
-      .filter((e) => this.pending.get(e.component)?.get(e.key) === e.at)
+      .filter((e) => this.live(e))
       .map(({ component, key, at }) => ({ component, key, at }));
   }
 

@@ -77,3 +77,15 @@ describe("Random", () => {
     for (const n of counts) expect(n).toBeGreaterThan(800);
   });
 });
+
+describe("Clock idleness", () => {
+  it("is idle once the only entries left were superseded", () => {
+    const clock = new Clock(0);
+    clock.on("c", () => {});
+    clock.schedule("c", "k", 100);
+    clock.schedule("c", "k", 10);
+    clock.runUntil(50);
+    expect(clock.idle()).toBe(true);
+    expect(clock.nextAt()).toBeUndefined();
+  });
+});

@@ -1,0 +1,16 @@
+// Every kind the simulated API server serves.
+import { Registry } from "../registry.ts";
+import { deployments, replicasets } from "./apps.ts";
+import { events, namespaces, nodes } from "./cluster.ts";
+import { pods } from "./pods.ts";
+
+export function createRegistry(): Registry {
+  const registry = new Registry();
+  registry.add(pods);
+  registry.add(replicasets);
+  registry.add(deployments);
+  registry.add(namespaces);
+  registry.add(nodes);
+  registry.add(events);
+  return registry;
+}

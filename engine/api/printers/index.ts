@@ -1,0 +1,21 @@
+// The server-side table convertors, by plural resource name.
+
+import type { TableConvertor } from "../registry.ts";
+import { deploymentTable } from "./deployments.ts";
+import { eventTable } from "./events.ts";
+import { namespaceTable } from "./namespaces.ts";
+import { nodeTable } from "./nodes.ts";
+import { podTable } from "./pods.ts";
+import { replicaSetTable } from "./replicasets.ts";
+
+export { deploymentTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
+export { humanDuration, shortHumanDuration, translateTimestampSince, parseTimestamp } from "./duration.ts";
+
+export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
+  pods: podTable,
+  deployments: deploymentTable,
+  replicasets: replicaSetTable,
+  nodes: nodeTable,
+  namespaces: namespaceTable,
+  events: eventTable,
+};

@@ -1,0 +1,555 @@
+// The API server: the one way into the cluster. Every client (controllers,
+// scheduler, kubelet, kubectl, the HTTP API) reads and writes through it, and
+// it applies Kubernetes' object semantics: defaulting, validation, uid,
+// resourceVersion, generation, graceful deletion, finalizers, watch.
+import type { Random } from "../sim/random.ts";
+import { deepClone, deepEqual } from "../util/json.ts";
+import { rfc3339 } from "../util/time.ts";
+import {
+  ApiError,
+  OBJECT_MODIFIED,
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  internalError,
+  methodNotSupported,
+  notFound,
+} from "./errors.ts";
+import { parseFieldSelector, fieldSelectorMatcher, parseSelector } from "./labels.ts";
+import { applyJsonPatch } from "./patch/json.ts";
+import { applyMergePatch } from "./patch/merge.ts";
+import { applyStrategicMergePatch } from "./patch/strategic.ts";
+import { schemaFor } from "./patch/strategic-schema.ts";
+import { Registry, apiVersionOf, type ResourceType, type StrategyHooks } from "./registry.ts";
+import { Store, type StoreEvent } from "./store.ts";
+import type {
+  Deployment,
+  Event,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Table,
+  WatchEvent,
+} from "./types.ts";
+import { forbidden as forbiddenField, invalidStatus, required, type FieldError } from "./validation/field.ts";
+
+/** The typed kinds, by resource name. Other resources are plain KubeObjects. */
+export interface Kinds {
+  pods: Pod;
+  replicasets: ReplicaSet;
+  deployments: Deployment;
+  nodes: Node;
+  namespaces: Namespace;
+  events: Event;
+}
+export type KindOf<R extends string> = R extends keyof Kinds ? Kinds[R] : KubeObject;
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface CreateOptions extends WriteOptions {
+  namespace?: string;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  subresource?: "status";
+}
+
+export type PatchType = "json" | "merge" | "strategic";
+
+export interface DeleteOptions extends WriteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: "Background" | "Foreground" | "Orphan";
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface ListResult<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export type WatchHandler<T extends KubeObject = KubeObject> = (event: WatchEvent<T>) => void;
+
+export const FINALIZER_ORPHAN = "orphan";
+/** The NamespaceLifecycle admission plugin refuses to delete these. */
+const IMMORTAL_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
+export const FINALIZER_FOREGROUND = "foregroundDeletion";
+
+export class ApiServer {
+  constructor(
+    readonly registry: Registry,
+    private readonly store: Store,
+    private readonly now: () => number,
+    private readonly random: Random,
+  ) {}
+
+  // ---------- reads ----------
+
+  get<R extends string>(resource: R, namespace: string | undefined, name: string): KindOf<R> {
+    const type = this.type(resource);
+    const obj = this.store.get(type.resource, type.namespaced ? namespace ?? "default" : undefined, name);
+    if (!obj) throw notFound(type, name);
+    return obj as KindOf<R>;
+  }
+
+  /** Like get, but undefined instead of NotFound. */
+  find<R extends string>(resource: R, namespace: string | undefined, name: string): KindOf<R> | undefined {
+    const type = this.type(resource);
+    return this.store.get(type.resource, type.namespaced ? namespace ?? "default" : undefined, name) as
+      | KindOf<R>
+      | undefined;
+  }
+
+  list<R extends string>(resource: R, options: ListOptions = {}): ListResult<KindOf<R>> {
+    const type = this.type(resource);
+    const match = this.matcher(type, options);
+    const items = this.store.list(type.resource, type.namespaced ? options.namespace : undefined);
+    return {
+      items: (match ? items.filter(match) : items) as KindOf<R>[],
+      resourceVersion: this.store.resourceVersion(),
+    };
+  }
+
+  /** Objects controlled (controller ownerReference) by the object with `ownerUid`. */
+  listControlledBy<R extends string>(resource: R, ownerUid: string): KindOf<R>[] {
+    return this.store.listControlledBy(this.type(resource).resource, ownerUid) as KindOf<R>[];
+  }
+
+  /** Objects in `namespace` with no controller ownerReference (orphans a controller may adopt). */
+  listUncontrolled<R extends string>(resource: R, namespace: string): KindOf<R>[] {
+    return this.store.listUncontrolled(this.type(resource).resource, namespace) as KindOf<R>[];
+  }
+
+  /**
+   * Watch a resource from now on. Like the real watch, an object that stops
+   * matching the selectors is reported DELETED and one that starts matching ADDED.
+   */
+  watch<R extends string>(resource: R, options: ListOptions, handler: WatchHandler<KindOf<R>>): () => void {
+    const type = this.type(resource);
+    const match = this.matcher(type, options);
+    const namespace = type.namespaced ? options.namespace : undefined;
+    return this.store.subscribe((event: StoreEvent) => {
+      if (event.resource !== type.resource) return;
+      const obj = event.object;
+      if (namespace !== undefined && obj.metadata.namespace !== namespace) return;
+      if (!match) return handler({ type: event.type, object: obj as KindOf<R> });
+      const now = match(obj);
+      const before = event.old !== undefined && match(event.old);
+      if (event.type === "DELETED") {
+        if (before || now) handler({ type: "DELETED", object: obj as KindOf<R> });
+      } else if (now) {
+        handler({ type: before ? event.type : "ADDED", object: obj as KindOf<R> });
+      } else if (before) {
+        handler({ type: "DELETED", object: obj as KindOf<R> });
+      }
+    });
+  }
+
+  /** Every write to every resource, in resourceVersion order (for the garbage collector and the timeline). */
+  watchAll(handler: (event: StoreEvent) => void): () => void {
+    return this.store.subscribe(handler);
+  }
+
+  /** The Table the server returns for `kubectl get`. */
+  table(resource: string, objects: readonly KubeObject[]): Table {
+    const type = this.type(resource);
+    const nowMs = this.now();
+    return {
+      kind: "Table",
+      apiVersion: "meta.k8s.io/v1",
+      metadata: { resourceVersion: this.store.resourceVersion() },
+      columnDefinitions: type.table.columns,
+      rows: objects.map((object) => ({ cells: type.table.cells(object, nowMs), object })),
+    };
+  }
+
+  // ---------- writes ----------
+
+  create<R extends string>(resource: R, input: KindOf<R>, options: CreateOptions = {}): KindOf<R> {
+    const type = this.type(resource);
+    const obj = this.decode(type, input as KubeObject);
+    const meta = obj.metadata;
+    if (type.namespaced) {
+      if (options.namespace && meta.namespace && meta.namespace !== options.namespace) {
+        throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+      }
+      meta.namespace = meta.namespace || options.namespace || "default";
+      this.requireActiveNamespace(type, meta.namespace, meta.name ?? "");
+    } else {
+      delete meta.namespace;
+    }
+    if (!meta.name && meta.generateName) meta.name = this.generateName(type, meta.namespace, meta.generateName);
+
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    meta.uid = this.random.uuid();
+    meta.creationTimestamp = rfc3339(this.now());
+    if (type.hasGeneration) meta.generation = 1;
+    else delete meta.generation;
+    type.prepareForCreate?.(obj);
+    type.defaults?.(obj);
+    const refusal = type.admit?.(obj, this.random);
+    if (refusal) throw forbidden(type, meta.name ?? "", refusal);
+    this.validate(type, obj, type.validate?.(obj) ?? []);
+
+    if (this.store.get(type.resource, meta.namespace, meta.name!)) throw alreadyExists(type, meta.name!);
+    if (options.dryRun) {
+      meta.resourceVersion = undefined;
+      return obj as KindOf<R>;
+    }
+    meta.resourceVersion = this.store.nextResourceVersion();
+    this.store.put(type.resource, obj);
+    return obj as KindOf<R>;
+  }
+
+  update<R extends string>(resource: R, input: KindOf<R>, options: UpdateOptions = {}): KindOf<R> {
+    const type = this.type(resource);
+    const name = input.metadata?.name;
+    const namespace = type.namespaced ? input.metadata?.namespace || "default" : undefined;
+    if (!name) throw this.invalid(type, "", [required("metadata.name", "name is required")]);
+    const old = this.store.get(type.resource, namespace, name);
+    if (!old) throw notFound(type, name);
+    return this.write(type, old, this.decode(type, input as KubeObject), options) as KindOf<R>;
+  }
+
+  updateStatus<R extends string>(resource: R, input: KindOf<R>, options: WriteOptions = {}): KindOf<R> {
+    return this.update(resource, input, { ...options, subresource: "status" });
+  }
+
+  patch<R extends string>(
+    resource: R,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    options: UpdateOptions = {},
+  ): KindOf<R> {
+    const type = this.type(resource);
+    const old = this.get(resource, namespace, name) as KubeObject;
+    let patched: unknown;
+    try {
+      if (patchType === "json") patched = applyJsonPatch(old, patch);
+      else if (patchType === "merge") patched = applyMergePatch(old, patch);
+      else patched = applyStrategicMergePatch(old, patch, schemaFor(type.kind));
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw new ApiError({
+        kind: "Status",
+        apiVersion: "v1",
+        metadata: {},
+        status: "Failure",
+        message: err instanceof Error ? err.message : String(err),
+        reason: "BadRequest",
+        code: 400,
+      });
+    }
+    if (patched === null || typeof patched !== "object" || Array.isArray(patched)) {
+      throw badRequest("the patch produced an object that is not a JSON object");
+    }
+    const obj = this.decode(type, patched as KubeObject);
+    // A patch addresses the object by URL: name and namespace cannot move.
+    obj.metadata.name = name;
+    if (type.namespaced) obj.metadata.namespace = old.metadata.namespace;
+    return this.write(type, old, obj, options) as KindOf<R>;
+  }
+
+  /**
+   * Delete an object. Returns the object as it now stands: with a
+   * deletionTimestamp when deletion is graceful or waits on finalizers, or its
+   * final state when it is gone.
+   */
+  delete<R extends string>(resource: R, namespace: string | undefined, name: string, options: DeleteOptions = {}): KindOf<R> {
+    const type = this.type(resource);
+    const old = this.get(resource, namespace, name) as KubeObject;
+    const pre = options.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      throw conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(
+        type,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`,
+      );
+    }
+    const obj = deepClone(old);
+    const meta = obj.metadata;
+    const now = this.now();
+
+    if (type.resource === "namespaces") return this.deleteNamespace(obj as Namespace, options) as KindOf<R>;
+    if (!meta.deletionTimestamp) {
+      const policy = options.propagationPolicy ?? "Background";
+      const finalizers = meta.finalizers ? [...meta.finalizers] : [];
+      if (policy === "Orphan" && !finalizers.includes(FINALIZER_ORPHAN)) finalizers.push(FINALIZER_ORPHAN);
+      if (policy === "Foreground" && !finalizers.includes(FINALIZER_FOREGROUND)) finalizers.push(FINALIZER_FOREGROUND);
+      if (finalizers.length > 0) meta.finalizers = finalizers;
+    }
+    const hasFinalizers = (meta.finalizers?.length ?? 0) > 0;
+    const grace = type.gracePeriod?.(old, options.gracePeriodSeconds) ?? 0;
+
+    if (meta.deletionTimestamp) {
+      // Already terminating: only a shorter grace period changes anything.
+      const current = meta.deletionGracePeriodSeconds ?? 0;
+      if (grace >= current) return old as KindOf<R>;
+      if (grace === 0 && !hasFinalizers) return this.remove(type, obj, options) as KindOf<R>;
+      meta.deletionTimestamp = rfc3339(now + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+    } else if (grace > 0 || hasFinalizers) {
+      // Graceful deletion, or waiting on finalizers: the object stays, marked.
+      meta.deletionTimestamp = rfc3339(now + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+      if (type.hasGeneration && meta.generation) meta.generation++;
+    } else {
+      return this.remove(type, obj, options) as KindOf<R>;
+    }
+    if (options.dryRun) return obj as KindOf<R>;
+    meta.resourceVersion = this.store.nextResourceVersion();
+    this.store.put(type.resource, obj);
+    return obj as KindOf<R>;
+  }
+
+  /**
+   * Namespaces are deleted in two steps: marked Terminating, emptied by the
+   * namespace controller, then finalized (their `kubernetes` finalizer removed).
+   */
+  private deleteNamespace(ns: Namespace, options: DeleteOptions): Namespace {
+    const name = ns.metadata.name!;
+    if (IMMORTAL_NAMESPACES.has(name)) {
+      throw forbidden({ group: "", resource: "namespaces" }, name, "this namespace may not be deleted");
+    }
+    if (ns.metadata.deletionTimestamp) return this.store.get("namespaces", undefined, name) as Namespace;
+    if (!(ns.spec?.finalizers?.length ?? 0) && !(ns.metadata.finalizers?.length ?? 0)) {
+      return this.remove(this.type("namespaces"), ns, options) as Namespace;
+    }
+    ns.metadata.deletionTimestamp = rfc3339(this.now());
+    ns.metadata.deletionGracePeriodSeconds = 0;
+    ns.status = { ...ns.status, phase: "Terminating" };
+    if (options.dryRun) return ns;
+    ns.metadata.resourceVersion = this.store.nextResourceVersion();
+    this.store.put("namespaces", ns);
+    return ns;
+  }
+
+  /** The namespaces/finalize subresource: drop spec.finalizers; an emptied, deleted namespace goes. */
+  finalizeNamespace(name: string): void {
+    const old = this.get("namespaces", undefined, name);
+    const ns = deepClone(old);
+    ns.spec = { ...ns.spec, finalizers: [] };
+    delete ns.spec.finalizers;
+    if (Object.keys(ns.spec).length === 0) ns.spec = {};
+    ns.metadata.resourceVersion = this.store.nextResourceVersion();
+    if (ns.metadata.deletionTimestamp && !(ns.metadata.finalizers?.length ?? 0)) this.store.remove("namespaces", ns);
+    else this.store.put("namespaces", ns);
+  }
+
+  private remove(type: ResourceType, obj: KubeObject, options: WriteOptions): KubeObject {
+    if (options.dryRun) return obj;
+    obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    this.store.remove(type.resource, obj);
+    return obj;
+  }
+
+  /**
+   * The pods/binding subresource: the scheduler's way to put a pod on a node.
+   * Sets spec.nodeName and the PodScheduled condition, as the binding storage does.
+   */
+  bind(namespace: string, name: string, nodeName: string): Pod {
+    const type = this.type("pods");
+    const old = this.get("pods", namespace, name);
+    if (old.metadata.deletionTimestamp) {
+      throw conflict(type, name, "pod is being deleted, cannot be assigned to a host");
+    }
+    if (old.spec.nodeName) {
+      throw conflict(type, name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
+    }
+    const pod = deepClone(old);
+    pod.spec.nodeName = nodeName;
+    const status = (pod.status ??= {});
+    const conditions = (status.conditions ??= []).filter((c) => c.type !== "PodScheduled");
+    conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(this.now()) });
+    status.conditions = conditions;
+    pod.metadata.resourceVersion = this.store.nextResourceVersion();
+    this.store.put(type.resource, pod);
+    return pod;
+  }
+
+  // ---------- internals ----------
+
+  private write(type: ResourceType & StrategyHooks, old: KubeObject, obj: KubeObject, options: UpdateOptions): KubeObject {
+    const meta = obj.metadata;
+    const name = old.metadata.name!;
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(type, name, OBJECT_MODIFIED);
+    }
+    if (meta.uid && meta.uid !== old.metadata.uid) {
+      throw conflict(
+        type,
+        name,
+        `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata.uid}`,
+      );
+    }
+    // Fields the server owns.
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    meta.deletionTimestamp = old.metadata.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    meta.generation = old.metadata.generation;
+    if (!type.namespaced) delete meta.namespace;
+
+    const record = obj as unknown as Record<string, unknown>;
+    const oldRecord = old as unknown as Record<string, unknown>;
+    if (options.subresource === "status") {
+      if (!type.hasStatus) throw methodNotSupported(type, "update status");
+      // A status write changes status (and annotations) only.
+      const next = deepClone(old) as unknown as Record<string, unknown>;
+      next.status = record.status;
+      (next as unknown as KubeObject).metadata.annotations = meta.annotations;
+      return this.commit(type, old, next as unknown as KubeObject, options, false);
+    }
+    if (type.hasStatus) {
+      if (oldRecord.status === undefined) delete record.status;
+      else record.status = deepClone(oldRecord.status);
+    }
+    type.prepareForUpdate?.(obj, old);
+    type.defaults?.(obj);
+    type.admitUpdate?.(obj, old);
+    if (
+      type.hasGeneration &&
+      (!deepEqual(record.spec, oldRecord.spec) ||
+        (type.generationCountsAnnotations && !deepEqual(meta.annotations ?? {}, old.metadata.annotations ?? {})))
+    ) {
+      meta.generation = (old.metadata.generation ?? 0) + 1;
+    }
+    this.validate(type, obj, type.validateUpdate?.(obj, old) ?? type.validate?.(obj) ?? []);
+    if (old.metadata.deletionTimestamp) {
+      const added = (meta.finalizers ?? []).filter((f) => !(old.metadata.finalizers ?? []).includes(f));
+      if (added.length > 0) {
+        throw this.invalid(type, name, [
+          forbiddenField(
+            "metadata.finalizers",
+            `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(", ")}}`,
+          ),
+        ]);
+      }
+    }
+    return this.commit(type, old, obj, options, true);
+  }
+
+  private commit(type: ResourceType, old: KubeObject, obj: KubeObject, options: WriteOptions, mayFinish: boolean): KubeObject {
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    // An update that changes nothing is not written: no new resourceVersion, no watch event.
+    if (deepEqual(obj, old)) return old;
+    if (options.dryRun) return obj;
+    obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    // The last finalizer removed from an object being deleted: it goes. (A pod
+    // still in its grace period waits for the kubelet's final delete instead.)
+    const m = obj.metadata;
+    if (mayFinish && m.deletionTimestamp && !(m.finalizers?.length ?? 0) && !(m.deletionGracePeriodSeconds ?? 0)) {
+      this.store.remove(type.resource, obj);
+      return obj;
+    }
+    this.store.put(type.resource, obj);
+    return obj;
+  }
+
+  private validate(type: ResourceType, obj: KubeObject, errors: FieldError[]): void {
+    if (errors.length > 0) throw this.invalid(type, obj.metadata.name ?? "", errors);
+  }
+
+  private invalid(type: ResourceType, name: string, errors: readonly FieldError[]): ApiError {
+    return new ApiError(invalidStatus(type.kind, type.group, name, errors));
+  }
+
+  /** A private, defaulted-to-type copy of the client's object. */
+  private decode(type: ResourceType, input: KubeObject): KubeObject {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      throw badRequest("the object provided is not a JSON object");
+    }
+    const obj = deepClone(input);
+    const apiVersion = apiVersionOf(type);
+    if (obj.kind !== undefined && obj.kind !== type.kind) {
+      throw badRequest(`the kind of the provided object (${obj.kind}) does not match the resource (${type.kind})`);
+    }
+    if (obj.apiVersion !== undefined && obj.apiVersion !== apiVersion) {
+      throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`);
+    }
+    obj.apiVersion = apiVersion;
+    obj.kind = type.kind;
+    if (obj.metadata === null || typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) obj.metadata = {};
+    return obj;
+  }
+
+  private requireActiveNamespace(type: ResourceType, namespace: string, name: string): void {
+    const ns = this.store.get("namespaces", undefined, namespace) as Namespace | undefined;
+    if (!ns) throw notFound({ group: "", resource: "namespaces" }, namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw forbidden(type, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  private generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
+    // Upstream truncates the base to 58 characters and appends 5 random ones.
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    for (;;) {
+      const name = base + this.random.string(5);
+      if (!this.store.get(type.resource, namespace, name)) return name;
+    }
+  }
+
+  private matcher(type: ResourceType, options: ListOptions): ((obj: KubeObject) => boolean) | undefined {
+    const checks: Array<(obj: KubeObject) => boolean> = [];
+    try {
+      if (options.labelSelector) {
+        const selector = parseSelector(options.labelSelector);
+        if (!selector.empty()) checks.push((obj) => selector.matches(obj.metadata.labels));
+      }
+      if (options.fieldSelector) {
+        const fields = parseFieldSelector(options.fieldSelector);
+        checks.push(fieldSelectorMatcher(type.resource, fields));
+      }
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw badRequest(err instanceof Error ? err.message : String(err));
+    }
+    if (checks.length === 0) return undefined;
+    if (checks.length === 1) return checks[0];
+    return (obj) => checks.every((check) => check(obj));
+  }
+
+  private type(resource: string): ResourceType & StrategyHooks {
+    const type = this.registry.get(resource) ?? this.registry.resolve(resource);
+    if (!type) {
+      throw new ApiError({
+        kind: "Status",
+        apiVersion: "v1",
+        metadata: {},
+        status: "Failure",
+        message: "the server could not find the requested resource",
+        reason: "NotFound",
+        details: {},
+        code: 404,
+      });
+    }
+    return type;
+  }
+}
+
+/** Run `fn`, turning anything that is not an ApiError into an InternalError. */
+export function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw internalError(err);
+  }
+}

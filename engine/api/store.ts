@@ -1,0 +1,186 @@
+// The cluster's object store (etcd's role): one map per resource, a single
+// increasing resourceVersion, and an ordered stream of watch events. Stored
+// objects are frozen and replaced on every write, never changed in place, so
+// readers, watch events and the timeline can share them without copying.
+import type { KubeObject, WatchEventType } from "./types.ts";
+import { deepFreeze } from "../util/json.ts";
+
+export interface StoreEvent {
+  /** The object before this write (MODIFIED and DELETED). */
+  old?: KubeObject;
+  type: WatchEventType;
+  resource: string;
+  object: KubeObject;
+  /** Virtual time of the write, ms since the epoch. */
+  at: number;
+}
+
+export type StoreListener = (event: StoreEvent) => void;
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+class ResourceTable {
+  readonly items = new Map<string, KubeObject>();
+  /** controller owner uid -> keys of the objects it controls. */
+  readonly byController = new Map<string, Set<string>>();
+  /** Keys of objects with no controller, which controllers may adopt. */
+  readonly uncontrolled = new Set<string>();
+
+  put(key: string, obj: KubeObject, old: KubeObject | undefined): void {
+    const oldOwner = old && controllerUid(old);
+    const newOwner = controllerUid(obj);
+    if (!old || oldOwner !== newOwner) {
+      if (oldOwner) this.unindex(oldOwner, key);
+      else if (old) this.uncontrolled.delete(key);
+      if (newOwner) this.index(newOwner, key);
+      else this.uncontrolled.add(key);
+    }
+    this.items.set(key, obj);
+  }
+
+  remove(key: string, old: KubeObject): void {
+    const owner = controllerUid(old);
+    if (owner) this.unindex(owner, key);
+    else this.uncontrolled.delete(key);
+    this.items.delete(key);
+  }
+
+  private index(owner: string, key: string) {
+    let set = this.byController.get(owner);
+    if (!set) this.byController.set(owner, (set = new Set()));
+    set.add(key);
+  }
+
+  private unindex(owner: string, key: string) {
+    const set = this.byController.get(owner);
+    if (!set) return;
+    set.delete(key);
+    if (set.size === 0) this.byController.delete(owner);
+  }
+}
+
+export function controllerUid(obj: KubeObject): string | undefined {
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (const ref of refs) if (ref.controller) return ref.uid;
+  return undefined;
+}
+
+export class Store {
+  private tables = new Map<string, ResourceTable>();
+  private listeners: StoreListener[] = [];
+  private rv: number;
+
+  constructor(
+    private readonly now: () => number,
+    initialResourceVersion = 0,
+  ) {
+    this.rv = initialResourceVersion;
+  }
+
+  /** The latest resourceVersion written, as a string like the API returns. */
+  resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  nextResourceVersion(): string {
+    return String(++this.rv);
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.tables.get(resource)?.items.get(objectKey(namespace, name));
+  }
+
+  /** Objects of a resource, optionally in one namespace, sorted by namespace then name. */
+  list(resource: string, namespace?: string): KubeObject[] {
+    const table = this.tables.get(resource);
+    if (!table) return [];
+    const out: KubeObject[] = [];
+    for (const obj of table.items.values()) {
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  /** Objects whose controller ownerReference points at `ownerUid`, sorted by name. */
+  listControlledBy(resource: string, ownerUid: string): KubeObject[] {
+    const table = this.tables.get(resource);
+    const keys = table?.byController.get(ownerUid);
+    if (!table || !keys) return [];
+    const out: KubeObject[] = [];
+    for (const key of keys) out.push(table.items.get(key)!);
+    return out.sort(byNamespaceAndName);
+  }
+
+  /** Objects in `namespace` without a controller, sorted by name. */
+  listUncontrolled(resource: string, namespace: string): KubeObject[] {
+    const table = this.tables.get(resource);
+    if (!table || table.uncontrolled.size === 0) return [];
+    const out: KubeObject[] = [];
+    for (const key of table.uncontrolled) {
+      const obj = table.items.get(key)!;
+      if (obj.metadata.namespace === namespace) out.push(obj);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  count(resource: string): number {
+    return this.tables.get(resource)?.items.size ?? 0;
+  }
+
+  /** Write an object (already carrying its new resourceVersion) and emit the watch event. */
+  put(resource: string, obj: KubeObject): void {
+    deepFreeze(obj);
+    const table = this.table(resource);
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name!);
+    const old = table.items.get(key);
+    table.put(key, obj, old);
+    this.emit({ type: old ? "MODIFIED" : "ADDED", resource, object: obj, old, at: this.now() });
+  }
+
+  /** Remove an object; `final` is the object as last seen, with a fresh resourceVersion. */
+  remove(resource: string, final: KubeObject): void {
+    deepFreeze(final);
+    const table = this.table(resource);
+    const key = objectKey(final.metadata.namespace, final.metadata.name!);
+    const old = table.items.get(key);
+    if (!old) return;
+    table.remove(key, old);
+    this.emit({ type: "DELETED", resource, object: final, old, at: this.now() });
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  resources(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  private table(resource: string): ResourceTable {
+    let table = this.tables.get(resource);
+    if (!table) this.tables.set(resource, (table = new ResourceTable()));
+    return table;
+  }
+
+  private emit(event: StoreEvent): void {
+    // Listeners may unsubscribe while being called: iterate over a copy.
+    const listeners = this.listeners.length === 1 ? this.listeners : this.listeners.slice();
+    for (const listener of listeners) listener(event);
+  }
+}
+
+function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? "";
+  const nb = b.metadata.namespace ?? "";
+  if (na !== nb) return na < nb ? -1 : 1;
+  const ma = a.metadata.name!;
+  const mb = b.metadata.name!;
+  return ma < mb ? -1 : ma > mb ? 1 : 0;
+}

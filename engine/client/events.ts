@@ -1,0 +1,170 @@
+// The event recorder controllers and the kubelet use (client-go's
+// tools/record): writes core/v1 Events, merges repeats into a count, folds
+// floods of similar events into "(combined from similar events)", and drops
+// events beyond the per-object spam budget. See deployment-controller.md §14.
+import type { ApiServer } from "../api/server.ts";
+import type { Event, KubeObject, ObjectReference } from "../api/types.ts";
+import { rfc3339 } from "../util/time.ts";
+
+const AGGREGATE_MAX_DISTINCT = 10;
+const AGGREGATE_WINDOW_MS = 600_000;
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000;
+/** client-go keeps its correlation caches in LRUs of this size. */
+const CACHE_SIZE = 4096;
+
+interface Similar {
+  messages: Set<string>;
+  lastMs: number;
+}
+
+interface Bucket {
+  tokens: number;
+  lastMs: number;
+}
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  private seen = new Map<string, { name: string; namespace: string; count: number; first: string }>();
+  private similar = new Map<string, Similar>();
+  private buckets = new Map<string, Bucket>();
+  private lastMs = -1;
+  private sameMsCount = 0;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * Record an event about `obj` (a stored object) from `source`. Like
+   * client-go's recorder, a failed write (say, in a namespace being deleted)
+   * is dropped, never passed on to the component.
+   */
+  record(
+    source: EventSource,
+    obj: KubeObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
+    try {
+      this.write(source, obj, type, reason, message, fieldPath);
+    } catch {
+      // dropped, as a real recorder drops events it cannot write
+    }
+  }
+
+  private write(
+    source: EventSource,
+    obj: KubeObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
+    const ref = referenceTo(obj, fieldPath);
+    const nowMs = this.now();
+    const objectKey = `${ref.kind}\u0000${ref.namespace ?? ""}\u0000${ref.name}\u0000${ref.uid}\u0000${fieldPath ?? ""}`;
+    const sourceKey = `${source.component}\u0000${source.host ?? ""}`;
+
+    if (!this.allow(`${sourceKey}\u0000${objectKey}\u0000${type}`, nowMs)) return;
+
+    // Similar events (same object, type, reason; new message) fold after 10 distinct messages.
+    const similarKey = `${sourceKey}\u0000${objectKey}\u0000${type}\u0000${reason}`;
+    let group = this.similar.get(similarKey);
+    if (!group || nowMs - group.lastMs > AGGREGATE_WINDOW_MS) {
+      group = { messages: new Set(), lastMs: nowMs };
+      remember(this.similar, similarKey, group);
+    }
+    group.lastMs = nowMs;
+    group.messages.add(message);
+    let dedupKey = `${similarKey}\u0000${message}`;
+    if (group.messages.size >= AGGREGATE_MAX_DISTINCT) {
+      message = `(combined from similar events): ${message}`;
+      dedupKey = `${similarKey}\u0000(combined)`;
+    }
+
+    const timestamp = rfc3339(nowMs);
+    const previous = this.seen.get(dedupKey);
+    if (previous && this.api.find("events", previous.namespace, previous.name)) {
+      const current = this.api.get("events", previous.namespace, previous.name);
+      previous.count = (current.count ?? 1) + 1;
+      this.api.update("events", { ...current, count: previous.count, lastTimestamp: timestamp, message });
+      return;
+    }
+
+    const namespace = ref.namespace || "default";
+    const event: Event = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: `${ref.name}.${this.uniqueNanos(nowMs)}`, namespace },
+      involvedObject: ref,
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: timestamp,
+      lastTimestamp: timestamp,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? "",
+    };
+    const created = this.api.create("events", event);
+    remember(this.seen, dedupKey, { name: created.metadata.name!, namespace, count: 1, first: timestamp });
+  }
+
+  /** Token bucket per source, object and type: 25 events, then one per 5 minutes. */
+  private allow(key: string, nowMs: number): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: SPAM_BURST, lastMs: nowMs };
+      remember(this.buckets, key, bucket);
+    }
+    const refill = Math.floor((nowMs - bucket.lastMs) / SPAM_REFILL_MS);
+    if (refill > 0) {
+      bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + refill);
+      bucket.lastMs += refill * SPAM_REFILL_MS;
+    }
+    if (bucket.tokens <= 0) return false;
+    bucket.tokens--;
+    return true;
+  }
+
+  /** Event names end in the creation time in hex nanoseconds; keep them unique within a millisecond. */
+  private uniqueNanos(nowMs: number): string {
+    if (nowMs === this.lastMs) this.sameMsCount++;
+    else {
+      this.lastMs = nowMs;
+      this.sameMsCount = 0;
+    }
+    return (BigInt(nowMs) * 1_000_000n + BigInt(this.sameMsCount * 1000)).toString(16);
+  }
+}
+
+/** Insert into a Map used as an LRU: the oldest entry goes once it is full. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > CACHE_SIZE) map.delete(map.keys().next().value as K);
+}
+
+export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
+  const ref: ObjectReference = {
+    kind: obj.kind,
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name,
+    uid: obj.metadata.uid,
+    apiVersion: obj.apiVersion,
+    resourceVersion: obj.metadata.resourceVersion,
+  };
+  if (!ref.namespace) delete ref.namespace;
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
+}

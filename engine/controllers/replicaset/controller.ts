@@ -1,0 +1,164 @@
+// The ReplicaSet controller (deployment-controller.md §12): keeps the number of
+// active pods equal to spec.replicas and reports what it sees in status.
+import { isNotFound } from "../../api/errors.ts";
+import { selectorFromLabelSelector } from "../../api/labels.ts";
+import type { KubeObject, Pod, ReplicaSet } from "../../api/types.ts";
+import { REACTION_MS, type ComponentContext } from "../../context.ts";
+import { deepClone } from "../../util/json.ts";
+import { claim, controllerRef, newControllerRef } from "../controller-ref.ts";
+import { isPodActive, isPodReady } from "../pod-util.ts";
+import { podsToDelete } from "./delete-order.ts";
+import { calculateStatus, statusUnchanged } from "./status.ts";
+
+const COMPONENT = "replicaset";
+const SOURCE = { component: "replicaset-controller" };
+/** At most this many pods are created or deleted in one sync (burstReplicas). */
+const BURST_REPLICAS = 500;
+
+export function startReplicaSetController(ctx: ComponentContext): void {
+  const { api, clock } = ctx;
+  const enqueue = (ns: string | undefined, name: string, delayMs: number = REACTION_MS.replicaset) =>
+    clock.schedule(COMPONENT, `${ns}/${name}`, delayMs);
+
+  api.watch("replicasets", {}, (e) => enqueue(e.object.metadata.namespace, e.object.metadata.name!));
+  api.watch("pods", {}, (e) => {
+    const pod = e.object;
+    const ref = controllerRef(pod);
+    if (ref) {
+      if (ref.kind !== "ReplicaSet") return;
+      enqueue(pod.metadata.namespace, ref.name);
+      // A pod that just became ready turns available minReadySeconds later.
+      if (e.type === "MODIFIED" && isPodReady(pod)) {
+        const rs = api.find("replicasets", pod.metadata.namespace, ref.name);
+        const minReady = rs?.spec.minReadySeconds ?? 0;
+        if (minReady > 0) enqueue(pod.metadata.namespace, ref.name, minReady * 1000 + 1000);
+      }
+      return;
+    }
+    if (e.type === "DELETED") return;
+    // An orphan: every ReplicaSet whose selector matches may adopt it.
+    for (const rs of api.list("replicasets", { namespace: pod.metadata.namespace }).items) {
+      if (selectorFromLabelSelector(rs.spec.selector).matches(pod.metadata.labels)) {
+        enqueue(rs.metadata.namespace, rs.metadata.name!);
+      }
+    }
+  });
+
+  clock.on(COMPONENT, (key) => {
+    try {
+      syncReplicaSet(ctx, key);
+    } catch (err) {
+      ctx.reportError(COMPONENT, err);
+    }
+  });
+}
+
+export function syncReplicaSet(ctx: ComponentContext, key: string): void {
+  const { api, clock } = ctx;
+  const slash = key.indexOf("/");
+  const namespace = key.slice(0, slash);
+  const name = key.slice(slash + 1);
+  const rs = api.find("replicasets", namespace, name);
+  if (!rs) return;
+
+  const selector = selectorFromLabelSelector(rs.spec.selector);
+  const candidates = candidatePods(ctx, rs).filter(isPodActive);
+  const pods = claim(api, "pods", rs, selector, candidates);
+
+  let failure: { reason: string; message: string } | undefined;
+  if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, pods);
+
+  // Re-read: manageReplicas changed the pods this status counts.
+  const current = api.find("replicasets", namespace, name);
+  if (!current) return;
+  const active = api
+    .listControlledBy("pods", current.metadata.uid!)
+    .filter((p) => isPodActive(p) && selector.matches(p.metadata.labels));
+  const status = calculateStatus(current, active, failure, clock.now());
+  let written = current;
+  if (!statusUnchanged(current, status)) {
+    written = api.updateStatus("replicasets", { ...current, status });
+  }
+  // Last line of defence, as upstream: look again once minReadySeconds has passed.
+  const minReady = written.spec.minReadySeconds ?? 0;
+  const replicas = written.spec.replicas ?? 1;
+  const st = written.status;
+  if (!failure && minReady > 0 && (st?.readyReplicas ?? 0) === replicas && (st?.availableReplicas ?? 0) !== replicas) {
+    clock.schedule(COMPONENT, key, minReady * 1000);
+  }
+}
+
+/** Pods this ReplicaSet may own: those it controls plus orphans in its namespace. */
+function candidatePods(ctx: ComponentContext, rs: ReplicaSet): Pod[] {
+  const owned = ctx.api.listControlledBy("pods", rs.metadata.uid!);
+  const orphans = ctx.api.listUncontrolled("pods", rs.metadata.namespace!);
+  return orphans.length === 0 ? owned : [...owned, ...orphans];
+}
+
+function manageReplicas(ctx: ComponentContext, rs: ReplicaSet, pods: Pod[]): { reason: string; message: string } | undefined {
+  const { api, recorder, clock } = ctx;
+  const diff = pods.length - (rs.spec.replicas ?? 1);
+  if (diff < 0) {
+    const toCreate = Math.min(-diff, BURST_REPLICAS);
+    for (let i = 0; i < toCreate; i++) {
+      try {
+        const pod = api.create("pods", podFromTemplate(rs), { namespace: rs.metadata.namespace });
+        recorder.record(SOURCE, rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
+      } catch (err) {
+        // A failed create stops this round (slow start), and the RS reports it.
+        const message = errorText(err);
+        recorder.record(SOURCE, rs, "Warning", "FailedCreate", `Error creating: ${message}`);
+        return { reason: "FailedCreate", message };
+      }
+    }
+  } else if (diff > 0) {
+    const count = Math.min(diff, BURST_REPLICAS);
+    const owner = controllerRef(rs);
+    const related = owner ? relatedPods(ctx, owner.uid) : pods;
+    for (const pod of podsToDelete(pods, related, count, clock.now())) {
+      try {
+        api.delete("pods", pod.metadata.namespace, pod.metadata.name!);
+        recorder.record(SOURCE, rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`);
+      } catch (err) {
+        if (isNotFound(err)) continue;
+        const message = errorText(err);
+        recorder.record(SOURCE, rs, "Warning", "FailedDelete", `Error deleting: ${message}`);
+        return { reason: "FailedDelete", message };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Pods of every ReplicaSet that shares this one's controller (its Deployment). */
+function relatedPods(ctx: ComponentContext, ownerUid: string): Pod[] {
+  const out: Pod[] = [];
+  for (const sibling of ctx.api.listControlledBy("replicasets", ownerUid)) {
+    out.push(...ctx.api.listControlledBy("pods", sibling.metadata.uid!));
+  }
+  return out;
+}
+
+/** A new pod from the template, as controller.GetPodFromTemplate builds it. */
+function podFromTemplate(rs: ReplicaSet): Pod {
+  const template = rs.spec.template!;
+  const meta = template.metadata ?? {};
+  const pod: Pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: {
+      generateName: `${rs.metadata.name}-`,
+      namespace: rs.metadata.namespace,
+      ownerReferences: [newControllerRef(rs as KubeObject)],
+    },
+    spec: deepClone(template.spec),
+  };
+  if (meta.labels) pod.metadata.labels = { ...meta.labels };
+  if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };
+  if (meta.finalizers) pod.metadata.finalizers = [...meta.finalizers];
+  return pod;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,120 @@
+// kubedojo's engine: a simulated Kubernetes 1.32 cluster, pure and
+// deterministic. createCluster is the way in; see README.md for the interface.
+import { ApiServer } from "./api/server.ts";
+import { createRegistry } from "./api/kinds/index.ts";
+import { Store } from "./api/store.ts";
+import type { Namespace } from "./api/types.ts";
+import { EventRecorder } from "./client/events.ts";
+import type { ComponentContext } from "./context.ts";
+import { startDeploymentController } from "./controllers/deployment/controller.ts";
+import { startGarbageCollector } from "./controllers/garbagecollector/controller.ts";
+import { startNamespaceController } from "./controllers/namespace/controller.ts";
+import { startReplicaSetController } from "./controllers/replicaset/controller.ts";
+import { startKubelets } from "./kubelet/index.ts";
+import { nodeObjects } from "./kubelet/node.ts";
+import { startScheduler } from "./scheduler/index.ts";
+import { Clock } from "./sim/clock.ts";
+import { Random } from "./sim/random.ts";
+import { Timeline } from "./timeline.ts";
+
+export type * from "./api/types.ts";
+export { ApiError } from "./api/errors.ts";
+export type { ApiServer } from "./api/server.ts";
+export type { Timeline, TimelineEntry } from "./timeline.ts";
+
+export interface ClusterOptions {
+  /** Seed of the cluster's random source; default 1. */
+  seed?: number;
+  /** ISO time the cluster's clock starts at; default a fixed date, never the wall clock. */
+  startTime?: string;
+  /** Worker nodes besides the control-plane node; default 3. */
+  nodes?: number;
+}
+
+export const DEFAULT_START_TIME = "2026-01-05T09:00:00Z";
+const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
+
+export interface ComponentError {
+  at: number;
+  component: string;
+  message: string;
+}
+
+export class Cluster {
+  readonly api: ApiServer;
+  readonly timeline = new Timeline();
+  /** Bugs caught inside components (a real controller would log them). Empty in a healthy run. */
+  readonly errors: ComponentError[] = [];
+  private readonly clock: Clock;
+
+  constructor(options: ClusterOptions = {}) {
+    const start = Date.parse(options.startTime ?? DEFAULT_START_TIME);
+    if (Number.isNaN(start)) throw new RangeError(`invalid startTime: ${options.startTime}`);
+    const seed = options.seed ?? 1;
+    const workers = options.nodes ?? 3;
+    if (!Number.isInteger(workers) || workers < 0 || workers > 100) throw new RangeError(`invalid nodes: ${options.nodes}`);
+
+    this.clock = new Clock(start);
+    const random = new Random(seed);
+    const now = () => this.clock.now();
+    const store = new Store(now);
+    store.subscribe((e) => this.timeline.record(e));
+    this.api = new ApiServer(createRegistry(), store, now, random);
+
+    const ctx: ComponentContext = {
+      api: this.api,
+      clock: this.clock,
+      random,
+      recorder: new EventRecorder(this.api, now),
+      reportError: (component, err) => {
+        if (this.errors.length < 100) {
+          this.errors.push({ at: this.clock.now(), component, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        }
+      },
+    };
+    startGarbageCollector(ctx);
+    startNamespaceController(ctx);
+    startReplicaSetController(ctx);
+    startDeploymentController(ctx);
+    startScheduler(ctx);
+
+    for (const name of SYSTEM_NAMESPACES) {
+      this.api.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } } as Namespace);
+    }
+    for (const node of nodeObjects({ workers, random, nowMs: start })) this.api.create("nodes", node);
+    startKubelets(ctx);
+  }
+
+  /** Run the simulation forward by `ms` of virtual time. */
+  advance(ms: number): void {
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance: ms must be a finite number >= 0, got ${ms}`);
+    this.clock.runUntil(this.clock.now() + ms);
+  }
+
+  /** Advance until nothing is scheduled; false if still busy after `maxMs`. */
+  settle(maxMs = 600_000): boolean {
+    const limit = this.clock.now() + maxMs;
+    for (;;) {
+      const next = this.clock.nextAt();
+      if (next === undefined) return true;
+      if (next > limit) {
+        this.clock.runUntil(limit);
+        return false;
+      }
+      this.clock.runUntil(next);
+    }
+  }
+
+  now(): Date {
+    return new Date(this.clock.now());
+  }
+
+  /** Virtual time in ms since the epoch. */
+  nowMs(): number {
+    return this.clock.now();
+  }
+}
+
+export function createCluster(options?: ClusterOptions): Cluster {
+  return new Cluster(options);
+}
