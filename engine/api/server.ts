@@ -120,7 +120,7 @@ export class ApiServer {
     };
   }
 
-  /** Objects controlled (controller ownerReference) by the object with `ownerUid`. */
+  /** Objects controlled (controller ownerReference) by the object with `ownerUid`, unsorted. */
   listControlledBy<R extends string>(resource: R, ownerUid: string): KindOf<R>[] {
     return this.store.listControlledBy(this.type(resource).resource, ownerUid) as KindOf<R>[];
   }

@@ -104,14 +104,19 @@ export class Store {
     return out.sort(byNamespaceAndName);
   }
 
-  /** Objects whose controller ownerReference points at `ownerUid`, sorted by name. */
+  /**
+   * Objects whose controller ownerReference points at `ownerUid`, in the order
+   * they came under it (deterministic; unsorted because controllers call this
+   * on every sync and do their own ordering where it matters).
+   */
   listControlledBy(resource: string, ownerUid: string): KubeObject[] {
     const table = this.tables.get(resource);
     const keys = table?.byController.get(ownerUid);
     if (!table || !keys) return [];
-    const out: KubeObject[] = [];
-    for (const key of keys) out.push(table.items.get(key)!);
-    return out.sort(byNamespaceAndName);
+    const out: KubeObject[] = new Array(keys.size);
+    let i = 0;
+    for (const key of keys) out[i++] = table.items.get(key)!;
+    return out;
   }
 
   /** Objects in `namespace` without a controller, sorted by name. */

@@ -26,7 +26,8 @@ function rollout(replicas: number): { ms: number; virtualS: number; cluster: Clu
   let cluster!: Cluster;
   let virtualS = 0;
   const ms = cpuMs(() => {
-    cluster = createCluster();
+    // A node runs at most 110 pods, so big Deployments get enough nodes.
+    cluster = createCluster({ nodes: Math.max(3, Math.ceil((replicas * 1.3) / 100)) });
     cluster.api.create("deployments", deployment({ replicas }));
     cluster.settle();
     const start = cluster.nowMs();

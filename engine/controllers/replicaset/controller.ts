@@ -4,9 +4,9 @@ import { isNotFound } from "../../api/errors.ts";
 import { selectorFromLabelSelector } from "../../api/labels.ts";
 import type { KubeObject, Pod, ReplicaSet } from "../../api/types.ts";
 import { REACTION_MS, type ComponentContext } from "../../context.ts";
-import { deepClone } from "../../util/json.ts";
+import { deepClone, deepEqual } from "../../util/json.ts";
 import { claim, controllerRef, newControllerRef } from "../controller-ref.ts";
-import { isPodActive, isPodReady } from "../pod-util.ts";
+import { isPodActive, isPodReady, podReadyCondition } from "../pod-util.ts";
 import { podsToDelete } from "./delete-order.ts";
 import { calculateStatus, statusUnchanged } from "./status.ts";
 
@@ -21,18 +21,25 @@ export function startReplicaSetController(ctx: ComponentContext): void {
     clock.schedule(COMPONENT, `${ns}/${name}`, delayMs);
 
   api.watch("replicasets", {}, (e) => enqueue(e.object.metadata.namespace, e.object.metadata.name!));
-  api.watch("pods", {}, (e) => {
-    const pod = e.object;
+  api.watchAll((e) => {
+    if (e.resource !== "pods") return;
+    const pod = e.object as Pod;
+    const old = e.old as Pod | undefined;
+    // Most pod writes are kubelet status steps a ReplicaSet does not count;
+    // skipping them saves syncs that would change nothing.
+    if (e.type === "MODIFIED" && old && !countsChanged(old, pod)) return;
     const ref = controllerRef(pod);
     if (ref) {
       if (ref.kind !== "ReplicaSet") return;
       enqueue(pod.metadata.namespace, ref.name);
       // A pod that just became ready turns available minReadySeconds later.
-      if (e.type === "MODIFIED" && isPodReady(pod)) {
+      if (e.type === "MODIFIED" && isPodReady(pod) && !(old && isPodReady(old))) {
         const rs = api.find("replicasets", pod.metadata.namespace, ref.name);
         const minReady = rs?.spec.minReadySeconds ?? 0;
         if (minReady > 0) enqueue(pod.metadata.namespace, ref.name, minReady * 1000 + 1000);
       }
+      const oldRef = old && controllerRef(old);
+      if (oldRef && oldRef.uid !== ref.uid && oldRef.kind === "ReplicaSet") enqueue(pod.metadata.namespace, oldRef.name);
       return;
     }
     if (e.type === "DELETED") return;
@@ -66,14 +73,16 @@ export function syncReplicaSet(ctx: ComponentContext, key: string): void {
   const pods = claim(api, "pods", rs, selector, candidates);
 
   let failure: { reason: string; message: string } | undefined;
-  if (!rs.metadata.deletionTimestamp) failure = manageReplicas(ctx, rs, pods);
+  const diff = pods.length - (rs.spec.replicas ?? 1);
+  if (!rs.metadata.deletionTimestamp && diff !== 0) failure = manageReplicas(ctx, rs, pods, diff);
 
-  // Re-read: manageReplicas changed the pods this status counts.
+  // Re-read when manageReplicas changed the pods this status counts.
   const current = api.find("replicasets", namespace, name);
   if (!current) return;
-  const active = api
-    .listControlledBy("pods", current.metadata.uid!)
-    .filter((p) => isPodActive(p) && selector.matches(p.metadata.labels));
+  const active =
+    diff === 0 || rs.metadata.deletionTimestamp
+      ? pods
+      : api.listControlledBy("pods", current.metadata.uid!).filter((p) => isPodActive(p) && selector.matches(p.metadata.labels));
   const status = calculateStatus(current, active, failure, clock.now());
   let written = current;
   if (!statusUnchanged(current, status)) {
@@ -88,6 +97,17 @@ export function syncReplicaSet(ctx: ComponentContext, key: string): void {
   }
 }
 
+/** Did a pod change in a way a ReplicaSet's sync could react to? */
+function countsChanged(old: Pod, pod: Pod): boolean {
+  if (old.metadata.labels !== pod.metadata.labels && !deepEqual(old.metadata.labels, pod.metadata.labels)) return true;
+  if (old.metadata.ownerReferences !== pod.metadata.ownerReferences && !deepEqual(old.metadata.ownerReferences, pod.metadata.ownerReferences)) return true;
+  if (old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp) return true;
+  if (isPodActive(old) !== isPodActive(pod)) return true;
+  const a = podReadyCondition(old);
+  const b = podReadyCondition(pod);
+  return a?.status !== b?.status || a?.lastTransitionTime !== b?.lastTransitionTime;
+}
+
 /** Pods this ReplicaSet may own: those it controls plus orphans in its namespace. */
 function candidatePods(ctx: ComponentContext, rs: ReplicaSet): Pod[] {
   const owned = ctx.api.listControlledBy("pods", rs.metadata.uid!);
@@ -95,9 +115,13 @@ function candidatePods(ctx: ComponentContext, rs: ReplicaSet): Pod[] {
   return orphans.length === 0 ? owned : [...owned, ...orphans];
 }
 
-function manageReplicas(ctx: ComponentContext, rs: ReplicaSet, pods: Pod[]): { reason: string; message: string } | undefined {
+function manageReplicas(
+  ctx: ComponentContext,
+  rs: ReplicaSet,
+  pods: Pod[],
+  diff: number,
+): { reason: string; message: string } | undefined {
   const { api, recorder, clock } = ctx;
-  const diff = pods.length - (rs.spec.replicas ?? 1);
   if (diff < 0) {
     const toCreate = Math.min(-diff, BURST_REPLICAS);
     for (let i = 0; i < toCreate; i++) {
