@@ -3,7 +3,7 @@
 // it applies Kubernetes' object semantics: defaulting, validation, uid,
 // resourceVersion, generation, graceful deletion, finalizers, watch.
 import type { Random } from "../sim/random.ts";
-import { deepClone, deepEqual } from "../util/json.ts";
+import { decodedClone, deepClone, deepEqual } from "../util/json.ts";
 import { rfc3339 } from "../util/time.ts";
 import {
   ApiError,
@@ -17,6 +17,7 @@ import {
   notFound,
 } from "./errors.ts";
 import { parseFieldSelector, fieldSelectorMatcher, parseSelector } from "./labels.ts";
+import { PatchError } from "./patch/errors.ts";
 import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
 import { applyStrategicMergePatch } from "./patch/strategic.ts";
@@ -31,6 +32,7 @@ import type {
   Node,
   Pod,
   ReplicaSet,
+  Status,
   Table,
   WatchEvent,
 } from "./types.ts";
@@ -243,15 +245,12 @@ export class ApiServer {
       else patched = applyStrategicMergePatch(old, patch, schemaFor(type.kind));
     } catch (err) {
       if (err instanceof ApiError) throw err;
-      throw new ApiError({
-        kind: "Status",
-        apiVersion: "v1",
-        metadata: {},
-        status: "Failure",
-        message: err instanceof Error ? err.message : String(err),
-        reason: "BadRequest",
-        code: 400,
-      });
+      if (err instanceof PatchError) {
+        const status: Status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: err.message, code: err.code };
+        if (err.reason) status.reason = err.reason;
+        throw new ApiError(status);
+      }
+      throw internalError(err);
     }
     if (patched === null || typeof patched !== "object" || Array.isArray(patched)) {
       throw badRequest("the patch produced an object that is not a JSON object");
@@ -475,7 +474,7 @@ export class ApiServer {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
-    const obj = deepClone(input);
+    const obj = decodedClone(input);
     const apiVersion = apiVersionOf(type);
     if (obj.kind !== undefined && obj.kind !== type.kind) {
       throw badRequest(`the kind of the provided object (${obj.kind}) does not match the resource (${type.kind})`);

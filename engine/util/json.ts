@@ -19,6 +19,27 @@ export function deepClone<T>(value: T): T {
 }
 
 /**
+ * A deep copy as the API server's typed decoding leaves an object: keys whose
+ * value is null are dropped (nil pointers and zero values are not stored) and
+ * so are leftover patch directives (`$patch`, `$retainKeys`, ...).
+ */
+export function decodedClone<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = decodedClone(value[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || v === null || key.charCodeAt(0) === 36 /* $ */) continue;
+    out[key] = decodedClone(v);
+  }
+  return out as T;
+}
+
+/**
  * Semantic equality of JSON values, as apimachinery's Semantic.DeepEqual sees
  * decoded objects: an absent key equals an `undefined` one. Array order counts.
  */
