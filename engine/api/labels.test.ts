@@ -229,6 +229,7 @@ describe("formatLabels", () => {
   it.each<[string, Record<string, string> | undefined, string]>([
     ["sorted by key", { tier: "web", app: "nginx" }, "app=nginx,tier=web"],
     ["empty value", { a: "" }, "a="],
+    ["sorted as whole k=v strings, as Go sorts them", { a: "1", "a-b": "2" }, "a-b=2,a=1"],
     ["no labels", {}, "<none>"],
     ["undefined labels", undefined, "<none>"],
   ])("%s", (_name, labels, expected) => {

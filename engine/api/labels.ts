@@ -54,9 +54,12 @@ export function formatLabelSelector(ls: LabelSelector | null | undefined): strin
   return s.length === 0 ? "<none>" : s;
 }
 
-/** labels.FormatLabels: `k=v,k2=v2` sorted by key, `<none>` when there are none. */
+/**
+ * labels.FormatLabels: `k=v` pairs, `<none>` when there are none. Go sorts
+ * the joined "k=v" strings, not the keys, so "a-b=2" comes before "a=1".
+ */
 export function formatLabels(labels: Readonly<Record<string, string>> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort(byteOrder);
-  if (keys.length === 0) return "<none>";
-  return keys.map((k) => `${k}=${labels![k]}`).join(",");
+  const pairs = Object.keys(labels ?? {}).map((k) => `${k}=${labels![k]}`);
+  if (pairs.length === 0) return "<none>";
+  return pairs.sort(byteOrder).join(",");
 }
