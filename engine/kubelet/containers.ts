@@ -51,7 +51,8 @@ function resolveImage(node: NodeRuntime, ref: ImageReference): ReturnType<ImageC
   return { record, tag: ref.tag ?? "latest", sizeBytes: 48_000_000, imageID: `${repositoryOf(ref)}@sha256:${"0".repeat(64)}` };
 }
 
-function imageRecordOf(node: NodeRuntime, image: string): ImageRecord | undefined {
+/** The catalogue entry of an image reference, if any. */
+export function imageRecordOf(node: Pick<NodeRuntime, "catalogue">, image: string): ImageRecord | undefined {
   try {
     return node.catalogue.record(repositoryOf(parseImageReference(image)));
   } catch {
@@ -233,7 +234,7 @@ function runDueProbe(node: NodeRuntime, pod: Pod, rt: PodRuntime, c: ContainerRu
   const t = state.nextAt;
   const spec = specOf(pod, c);
   const probe = probeOf(spec, kind)!;
-  state.nextAt = t + (probe.periodSeconds ?? PROBE_DEFAULTS.periodSeconds) * 1000;
+  state.nextAt = t + Math.max(1, probe.periodSeconds || PROBE_DEFAULTS.periodSeconds) * 1000;
   // Readiness and liveness wait for the startup probe to succeed.
   if (kind !== "startup" && !c.started) return true;
   if (kind === "startup" && c.started) {

@@ -172,6 +172,20 @@ export const BUILTIN_IMAGES: readonly ImageRecord[] = [
     programs: ["node", "docker-entrypoint.sh"],
   },
   {
+    // The busybox of the Kubernetes docs' probe examples (liveness-exec).
+    repository: "registry.k8s.io/busybox",
+    tags: { "1.24": 676_941, "1.27": 669_548, "1.27.2": 669_548, latest: "1.27.2" },
+    run: shellExits,
+    shell: "busybox",
+    programs: ["sh"],
+  },
+  {
+    // The docs' TCP liveness/readiness example: a proxy on 8080.
+    repository: "registry.k8s.io/goproxy",
+    tags: { "0.1": 2_585_472 },
+    run: { stopAfterMs: 20, listenAfterMs: 20, listens: [{ port: 8080 }] },
+  },
+  {
     repository: "registry.k8s.io/pause",
     tags: { "3.9": 321_520, "3.10": 320_368 },
     run: { stopAfterMs: 10 },

@@ -40,6 +40,8 @@ export function startKubelet(ctx: ComponentContext, nodeName: string, options: K
 }
 
 /** A kubelet for every node, now and as nodes are added. */
+const REGISTER = "kubelet-register";
+
 export function startKubelets(ctx: ComponentContext, options: KubeletOptions = {}): Kubelets {
   const shared = sharedKubeletData(options);
   const kubelets = new Map<string, Kubelet>();
@@ -47,12 +49,12 @@ export function startKubelets(ctx: ComponentContext, options: KubeletOptions = {
     if (!kubelets.has(name)) kubelets.set(name, new Kubelet(ctx, name, shared));
   };
   for (const node of ctx.api.list("nodes").items) start(node.metadata.name!);
+  ctx.clock.on(REGISTER, (name) => {
+    if (ctx.api.find("nodes", undefined, name)) start(name);
+  });
   const unwatch = ctx.api.watch("nodes", {}, (e) => {
-    // A new node's kubelet registers on the next tick, never inside the watch callback.
-    if (e.type === "ADDED" && !kubelets.has(e.object.metadata.name!)) {
-      ctx.clock.on("kubelet-register", (name) => start(name));
-      ctx.clock.schedule("kubelet-register", e.object.metadata.name!, 0);
-    }
+    // A new node's kubelet starts in a clock task, never inside the watch callback.
+    if (e.type === "ADDED" && !kubelets.has(e.object.metadata.name!)) ctx.clock.schedule(REGISTER, e.object.metadata.name!, 0);
     if (e.type === "DELETED") {
       kubelets.get(e.object.metadata.name!)?.stop();
       kubelets.delete(e.object.metadata.name!);
@@ -68,7 +70,7 @@ export function startKubelets(ctx: ComponentContext, options: KubeletOptions = {
   };
 }
 
-export { nodeObjects, CONTROL_PLANE_NODE, KUBELET_VERSION } from "./node.ts";
+export { nodeObjects, registerNodes, CONTROL_PLANE_NODE, KUBELET_VERSION } from "./node.ts";
 export type { ImageRecord } from "./images.ts";
 export type { ProbeOverride } from "./probes.ts";
 export type { KubeletTimings } from "./timings.ts";

@@ -9,12 +9,11 @@ import type { ContainerStatus, Node, Pod } from "../api/types.ts";
 import type { ComponentContext } from "../context.ts";
 import { deepEqual } from "../util/json.ts";
 import { parseTime } from "../util/time.ts";
-import { exitContainer, specOf, stepContainer, stopContainer, type NodeRuntime } from "./containers.ts";
+import { exitContainer, imageRecordOf, specOf, stepContainer, stopContainer, type NodeRuntime } from "./containers.ts";
 import type { ImageCatalogue } from "./images.ts";
 import { PodIPAllocator } from "./ipam.ts";
 import type { ProbeOverride } from "./probes.ts";
 import { resolveProcess } from "./process.ts";
-import { parseImageReference, repositoryOf } from "./reference.ts";
 import { containerDueAt, newContainer, type ContainerRuntime, type PodRuntime, type Terminated } from "./runtime.ts";
 import { buildPodStatus } from "./status.ts";
 import type { KubeletTimings } from "./timings.ts";
@@ -139,7 +138,11 @@ export class Kubelet implements NodeRuntime {
     rt ??= this.admit(key, pod, now);
     if (pod.metadata.deletionTimestamp) this.terminate(pod, rt, now);
     else this.advance(pod, rt, now);
-    this.writeStatus(namespace, name, rt, now);
+    // A process that dies within a relist period of starting is never seen running (PLEG sees it exited).
+    const unseen = rt.containers.some(
+      (c) => c.phase === "running" && c.startedAt === now && c.exitAt !== undefined && c.exitAt - now < this.timings.relistMs,
+    );
+    if (!unseen) this.writeStatus(namespace, name, rt, now);
     if (rt.deleteAt !== undefined && rt.deleteAt <= now) {
       this.forget(key, rt);
       try {
@@ -213,7 +216,7 @@ export class Kubelet implements NodeRuntime {
         c.everStarted = true;
         c.containerID = stripRuntime(s.containerID);
         c.startedAt = parseTime(s.state.running.startedAt) || now;
-        c.behaviour = resolveProcess(this.recordOf(spec.image), spec);
+        c.behaviour = resolveProcess(imageRecordOf(this, spec.image ?? ""), spec);
         c.exitAt = c.behaviour.exitAfterMs === undefined ? undefined : Math.max(now, c.startedAt + c.behaviour.exitAfterMs);
         c.exitCode = c.behaviour.exitCode ?? 0;
         c.started = s.started ?? true;
@@ -227,17 +230,9 @@ export class Kubelet implements NodeRuntime {
         c.dueAt = terminal ? undefined : now;
       } else if (s.state?.waiting) {
         const r = s.state.waiting.reason;
-        if (r && r !== "ContainerCreating" && r !== "PodInitializing") c.waiting = { ...s.state.waiting } as ContainerRuntime["waiting"];
+        if (r && r !== "ContainerCreating" && r !== "PodInitializing") c.waiting = { reason: r, message: s.state.waiting.message };
         c.everStarted = !!s.lastState?.terminated;
       }
-    }
-  }
-
-  private recordOf(image: string | undefined) {
-    try {
-      return this.catalogue.record(repositoryOf(parseImageReference(image ?? "")));
-    } catch {
-      return undefined;
     }
   }
 

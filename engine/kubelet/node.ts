@@ -4,6 +4,7 @@
 // thresholds), conditions, addresses and system info. Everything random comes
 // from the cluster's seed. Conditions carry the creation time as their
 // heartbeat: the simulation sends no heartbeats, so an idle cluster stays idle.
+import type { ApiServer } from "../api/server.ts";
 import type { Node } from "../api/types.ts";
 import { formatQuantity, quantityOf } from "../api/quantity.ts";
 import type { Random } from "../sim/random.ts";
@@ -58,6 +59,17 @@ export function nodeObjects(options: NodeOptions): Node[] {
   const nodes = [buildNode(CONTROL_PLANE_NODE, 0, true, options)];
   for (let i = 1; i <= workers; i++) nodes.push(buildNode(`node-${i}`, i, false, options));
   return nodes;
+}
+
+/**
+ * Create the nodes as kubelets register them: the Node object, then its status
+ * (an API server that resets status on create gets it through the status subresource).
+ */
+export function registerNodes(api: ApiServer, nodes: readonly Node[]): void {
+  for (const node of nodes) {
+    const created = api.create("nodes", node);
+    if (!created.status?.addresses) api.updateStatus("nodes", { ...created, status: node.status });
+  }
 }
 
 /** The InternalIP of the node with index `i` (control plane 0). */

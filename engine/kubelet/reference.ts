@@ -20,12 +20,12 @@ const REFERENCE = new RegExp(
 );
 const HEX64 = /^[a-f0-9]{64}$/;
 
-export class ReferenceError extends Error {}
+export class ImageReferenceError extends Error {}
 
-/** ParseNormalizedNamed: throws ReferenceError with the library's message. */
+/** ParseNormalizedNamed: throws ImageReferenceError with the library's message. */
 export function parseImageReference(image: string): ImageReference {
   if (HEX64.test(image)) {
-    throw new ReferenceError(`invalid repository name (${image}), cannot specify 64-byte hexadecimal strings`);
+    throw new ImageReferenceError(`invalid repository name (${image}), cannot specify 64-byte hexadecimal strings`);
   }
   let domain = "docker.io";
   let remainder = image;
@@ -42,12 +42,12 @@ export function parseImageReference(image: string): ImageReference {
   const colon = remainder.indexOf(":");
   const remote = colon >= 0 ? remainder.slice(0, colon) : remainder;
   if (remote.toLowerCase() !== remote) {
-    throw new ReferenceError(`invalid reference format: repository name (${remote}) must be lowercase`);
+    throw new ImageReferenceError(`invalid reference format: repository name (${remote}) must be lowercase`);
   }
   const match = REFERENCE.exec(`${domain}/${remainder}`);
-  if (!match) throw new ReferenceError("invalid reference format");
+  if (!match) throw new ImageReferenceError("invalid reference format");
   const name = match[1]!;
-  if (name.length > 255) throw new ReferenceError("repository name must not be more than 255 characters");
+  if (name.length > 255) throw new ImageReferenceError("repository name must not be more than 255 characters");
   const ref: ImageReference = { domain, path: name.slice(domain.length + 1) };
   if (match[2] !== undefined) ref.tag = match[2];
   if (match[3] !== undefined) ref.digest = match[3];

@@ -42,8 +42,9 @@ function containerStatus(spec: Container, c: ContainerRuntime, defaultReason: st
     lastState: last,
     ready: running && c.ready,
     restartCount: c.restartCount,
-    image: c.imageName ?? spec.image ?? "",
-    imageID: c.imageID ?? "",
+    // Until a container was created the runtime knows nothing of it: the spec's image and no id.
+    image: (c.everStarted && c.imageName) || spec.image || "",
+    imageID: (c.everStarted && c.imageID) || "",
   };
   const id = running ? c.containerID : c.terminated?.containerID && !c.waiting ? c.terminated.containerID : undefined;
   if (id) status.containerID = `containerd://${id}`;
@@ -125,7 +126,8 @@ function names(list: string[]): string {
 }
 
 function cond(type: string, status: PodCondition["status"], reason?: string, message?: string): PodCondition {
-  const c: PodCondition = { type, status, lastProbeTime: null };
+  // lastProbeTime is always null for these; the API server stores no nulls, so it is left out.
+  const c: PodCondition = { type, status };
   if (reason) c.reason = reason;
   if (message) c.message = message;
   return c;

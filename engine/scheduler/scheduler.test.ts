@@ -90,7 +90,7 @@ describe("when nothing fits", () => {
     expect(pod.spec.nodeName).toBeUndefined();
     expect(pod.status?.phase).toBe("Pending");
     expect(pod.status?.conditions).toEqual([
-      { type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: "2026-01-05T09:00:00Z", reason: "Unschedulable", message },
+      { type: "PodScheduled", status: "False", lastTransitionTime: "2026-01-05T09:00:00Z", reason: "Unschedulable", message },
     ]);
     expect(c.events("big")).toEqual([`Warning FailedScheduling ${message}`]);
   });

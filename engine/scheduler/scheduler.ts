@@ -226,7 +226,6 @@ class DefaultScheduler implements Scheduler {
     this.writeCondition(pod, key, {
       type: "PodScheduled",
       status: "False",
-      lastProbeTime: null,
       lastTransitionTime: rfc3339(now),
       reason: "Unschedulable",
       message,
