@@ -221,7 +221,12 @@ export class ApiServer {
     if (!name) throw this.invalid(type, "", [required("metadata.name", "name is required")]);
     const old = this.store.get(type.resource, namespace, name);
     if (!old) throw notFound(type, name);
-    return this.write(type, old, this.decode(type, input as KubeObject), options) as KindOf<R>;
+    // A status write reads only metadata and status: decode just those.
+    const decoded =
+      options.subresource === "status"
+        ? this.decode(type, { apiVersion: input.apiVersion, kind: input.kind, metadata: input.metadata, status: (input as { status?: unknown }).status } as KubeObject)
+        : this.decode(type, input as KubeObject);
+    return this.write(type, old, decoded, options) as KindOf<R>;
   }
 
   updateStatus<R extends string>(resource: R, input: KindOf<R>, options: WriteOptions = {}): KindOf<R> {
@@ -410,10 +415,11 @@ export class ApiServer {
     if (options.subresource === "status") {
       if (!type.hasStatus) throw methodNotSupported(type, "update status");
       // A status write changes status (and annotations) only.
-      const next = deepClone(old) as unknown as Record<string, unknown>;
-      next.status = record.status;
-      (next as unknown as KubeObject).metadata.annotations = meta.annotations;
-      return this.commit(type, old, next as unknown as KubeObject, options, false);
+      // Unchanged parts are shared with the stored (frozen) version, not copied.
+      const next = { ...old, metadata: { ...old.metadata, annotations: meta.annotations }, status: record.status };
+      if (next.metadata.annotations === undefined) delete next.metadata.annotations;
+      if (next.status === undefined) delete (next as { status?: unknown }).status;
+      return this.commit(type, old, next as KubeObject, options, false);
     }
     if (type.hasStatus) {
       if (oldRecord.status === undefined) delete record.status;

@@ -96,6 +96,8 @@ export class Kubelet implements NodeRuntime {
   // ---------- watch: queue work only ----------
 
   private onPod(type: string, pod: Pod): void {
+    // Every kubelet sees every pod event; most are for other nodes.
+    if (pod.spec.nodeName !== this.nodeName) return;
     const key = podKey(pod);
     const rt = this.pods.get(key);
     const ours = rt !== undefined && rt.uid === pod.metadata.uid;

@@ -121,7 +121,7 @@ function portsConflict(info: NodeInfo, pod: Pod): boolean {
 /** NodeResourcesFit.fitsRequest: every resource short on this node, in the plugin's order. */
 export function insufficientResources(info: NodeInfo, request: Resources): string[] {
   const reasons: string[] = [];
-  if (info.pods.length + 1 > info.allocatable.pods) reasons.push("Too many pods");
+  if (info.pods.size + 1 > info.allocatable.pods) reasons.push("Too many pods");
   const scalarNames = Object.keys(request.scalar).filter((k) => request.scalar[k]! > 0);
   if (request.milliCPU === 0 && request.memory === 0 && request.ephemeralStorage === 0 && scalarNames.length === 0) return reasons;
   const a = info.allocatable;

@@ -2,6 +2,7 @@
 // to it that still hold resources (terminating ones included, finished ones
 // not: the scheduler's informer ignores Succeeded and Failed pods), their
 // summed requests and the host ports they use.
+import { controllerUid } from "../api/store.ts";
 import type { Node, Pod } from "../api/types.ts";
 import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from "./resources.ts";
 
@@ -17,8 +18,11 @@ export interface NodeInfo {
   allocatable: Allocatable;
   requested: Resources;
   nonZeroRequested: Resources;
-  pods: Pod[];
+  /** Pods holding resources here, by uid. */
+  pods: Map<string, Pod>;
   usedPorts: HostPort[];
+  /** Live (not terminating) pods here per controller uid, for the default spreading. */
+  ownerCounts: Map<string, number>;
 }
 
 /** Request vectors by pod uid: a pod's resources cannot change, so they are computed once. */
@@ -55,37 +59,103 @@ export function hostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
-function addInto(into: Resources, r: Resources): void {
-  into.milliCPU += r.milliCPU;
-  into.memory += r.memory;
-  into.ephemeralStorage += r.ephemeralStorage;
-  for (const [k, v] of Object.entries(r.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + v;
+function addInto(into: Resources, r: Resources, sign: 1 | -1): void {
+  into.milliCPU += sign * r.milliCPU;
+  into.memory += sign * r.memory;
+  into.ephemeralStorage += sign * r.ephemeralStorage;
+  for (const [k, v] of Object.entries(r.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + sign * v;
 }
 
-export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[], cache: RequestCache): NodeInfo[] {
-  const byName = new Map<string, NodeInfo>();
-  const infos = nodes.map((node) => {
-    const info: NodeInfo = {
-      node,
-      name: node.metadata.name!,
-      allocatable: nodeAllocatable(node),
-      requested: emptyResources(),
-      nonZeroRequested: emptyResources(),
-      pods: [],
-      usedPorts: [],
-    };
-    byName.set(info.name, info);
-    return info;
-  });
-  for (const pod of pods) {
-    if (!holdsResources(pod)) continue;
-    const info = byName.get(pod.spec.nodeName!);
-    if (!info) continue;
-    const r = cache.get(pod);
-    info.pods.push(pod);
-    addInto(info.requested, r.exact);
-    addInto(info.nonZeroRequested, r.nonZero);
-    info.usedPorts.push(...hostPorts(pod));
+function newNodeInfo(node: Node): NodeInfo {
+  return {
+    node,
+    name: node.metadata.name!,
+    allocatable: nodeAllocatable(node),
+    requested: emptyResources(),
+    nonZeroRequested: emptyResources(),
+    pods: new Map(),
+    usedPorts: [],
+    ownerCounts: new Map(),
+  };
+}
+
+/**
+ * The scheduler's cache: NodeInfos kept up to date from the watch stream, so
+ * a scheduling cycle costs O(nodes), not O(pods), as in kube-scheduler.
+ */
+export class NodeInfoCache {
+  private readonly byName = new Map<string, NodeInfo>();
+  private sorted: NodeInfo[] = [];
+  /** pod uid -> the pod as counted, and where. */
+  private readonly counted = new Map<string, Pod>();
+
+  constructor(private readonly requests: RequestCache) {}
+
+  /** NodeInfos in node-name order. */
+  infos(): NodeInfo[] {
+    return this.sorted;
   }
-  return infos;
+
+  setNode(node: Node): void {
+    const name = node.metadata.name!;
+    const info = this.byName.get(name);
+    if (info) {
+      info.node = node;
+      info.allocatable = nodeAllocatable(node);
+      return;
+    }
+    this.byName.set(name, newNodeInfo(node));
+    this.resort();
+    // Pods bound before the node was known now count against it.
+    for (const pod of this.counted.values()) if (pod.spec.nodeName === name) this.apply(pod, 1);
+  }
+
+  removeNode(name: string): void {
+    if (this.byName.delete(name)) this.resort();
+  }
+
+  /** Record a pod's latest state (deleted: `gone`). */
+  setPod(pod: Pod, gone: boolean): void {
+    const uid = pod.metadata.uid ?? "";
+    const before = this.counted.get(uid);
+    if (before) {
+      this.apply(before, -1);
+      this.counted.delete(uid);
+    }
+    if (!gone && holdsResources(pod)) {
+      this.counted.set(uid, pod);
+      this.apply(pod, 1);
+    }
+    if (gone) this.requests.forget(uid);
+  }
+
+  private apply(pod: Pod, sign: 1 | -1): void {
+    const info = this.byName.get(pod.spec.nodeName!);
+    if (!info) return;
+    const uid = pod.metadata.uid ?? "";
+    const r = this.requests.get(pod);
+    addInto(info.requested, r.exact, sign);
+    addInto(info.nonZeroRequested, r.nonZero, sign);
+    const ports = hostPorts(pod);
+    if (sign > 0) {
+      info.pods.set(uid, pod);
+      info.usedPorts.push(...ports);
+    } else {
+      info.pods.delete(uid);
+      for (const port of ports) {
+        const i = info.usedPorts.findIndex((u) => u.ip === port.ip && u.protocol === port.protocol && u.port === port.port);
+        if (i >= 0) info.usedPorts.splice(i, 1);
+      }
+    }
+    const owner = controllerUid(pod);
+    if (owner && !pod.metadata.deletionTimestamp) {
+      const n = (info.ownerCounts.get(owner) ?? 0) + sign;
+      if (n > 0) info.ownerCounts.set(owner, n);
+      else info.ownerCounts.delete(owner);
+    }
+  }
+
+  private resort(): void {
+    this.sorted = [...this.byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
 }

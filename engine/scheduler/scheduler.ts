@@ -16,7 +16,7 @@ import type { Node, Pod, PodCondition } from "../api/types.ts";
 import { rfc3339 } from "../util/time.ts";
 import { filterNode, type FilterStatus } from "./filters.ts";
 import { fitErrorMessage } from "./fit-error.ts";
-import { buildNodeInfos, holdsResources, RequestCache, type NodeInfo } from "./node-info.ts";
+import { holdsResources, NodeInfoCache, RequestCache, type NodeInfo } from "./node-info.ts";
 import { scoreNodes } from "./scoring.ts";
 
 export const SCHEDULER_NAME = "default-scheduler";
@@ -52,6 +52,7 @@ export function startScheduler(ctx: ComponentContext, options: SchedulerOptions 
 class DefaultScheduler implements Scheduler {
   private readonly pending = new Map<string, Pending>();
   private readonly requests = new RequestCache();
+  private readonly cache = new NodeInfoCache(this.requests);
   private readonly terminal = new Set<string>();
   private readonly nodeShapes = new Map<string, string>();
   private readonly startMs: number;
@@ -67,7 +68,11 @@ class DefaultScheduler implements Scheduler {
     this.startMs = ctx.clock.now();
     this.flushRetries = options.flushRetries ?? 1;
     ctx.clock.on(COMPONENT, (key) => this.run(key));
-    for (const node of ctx.api.list("nodes").items) this.nodeShapes.set(node.metadata.name!, nodeShape(node));
+    for (const node of ctx.api.list("nodes").items) {
+      this.nodeShapes.set(node.metadata.name!, nodeShape(node));
+      this.cache.setNode(node);
+    }
+    for (const pod of ctx.api.list("pods").items) this.cache.setPod(pod, false);
     this.unwatch.push(ctx.api.watch("pods", {}, (e) => this.onPod(e.type, e.object)));
     this.unwatch.push(ctx.api.watch("nodes", {}, (e) => this.onNode(e.type, e.object)));
     for (const pod of ctx.api.list("pods").items) if (this.responsibleFor(pod)) this.enqueueNew(pod);
@@ -101,8 +106,8 @@ class DefaultScheduler implements Scheduler {
   private onPod(type: string, pod: Pod): void {
     const key = podKey(pod);
     const uid = pod.metadata.uid ?? "";
+    this.cache.setPod(pod, type === "DELETED");
     if (type === "DELETED") {
-      this.requests.forget(uid);
       this.terminal.delete(uid);
       if (this.pending.get(key)?.uid === uid) this.pending.delete(key);
       if (holdsResources(pod)) this.retryAll();
@@ -127,8 +132,10 @@ class DefaultScheduler implements Scheduler {
     const name = node.metadata.name!;
     if (type === "DELETED") {
       this.nodeShapes.delete(name);
+      this.cache.removeNode(name);
       return;
     }
+    this.cache.setNode(node);
     const shape = nodeShape(node);
     if (this.nodeShapes.get(name) === shape) return;
     this.nodeShapes.set(name, shape);
@@ -170,9 +177,7 @@ class DefaultScheduler implements Scheduler {
     if (entry.trigger === "flush") entry.flushes++;
     else if (entry.trigger === "event") entry.flushes = 0;
 
-    const nodes = this.ctx.api.list("nodes").items;
-    const pods = this.ctx.api.list("pods").items;
-    const infos = buildNodeInfos(nodes, pods, this.requests);
+    const infos = this.cache.infos();
     const request = this.requests.get(pod);
     const statuses: FilterStatus[] = [];
     const feasible: NodeInfo[] = [];
@@ -184,7 +189,7 @@ class DefaultScheduler implements Scheduler {
     if (feasible.length === 0) {
       const priority = pod.spec.priority ?? 0;
       const message = fitErrorMessage(pod, statuses, (i) =>
-        infos[i]!.pods.filter((p) => (p.spec.priority ?? 0) < priority).length,
+        countLowerPriority(infos[i]!, priority),
       );
       this.failed(pod, key, entry, message);
       return;
@@ -288,4 +293,10 @@ function podKey(pod: Pod): string {
 function splitKey(key: string): [string, string] {
   const i = key.indexOf("/");
   return [key.slice(0, i), key.slice(i + 1)];
+}
+
+function countLowerPriority(info: NodeInfo, priority: number): number {
+  let n = 0;
+  for (const p of info.pods.values()) if ((p.spec.priority ?? 0) < priority) n++;
+  return n;
 }

@@ -102,14 +102,7 @@ function spreadScores(pod: Pod, nodes: NodeInfo[]): number[] {
   if (!owner || (pod.spec.topologySpreadConstraints?.length ?? 0) > 0) return nodes.map(() => 0);
   const weight = Math.log(nodes.length + 2);
   const maxSkew = 3;
-  const raw = nodes.map((n) => {
-    let count = 0;
-    for (const p of n.pods) {
-      if (p.metadata.deletionTimestamp || p.metadata.namespace !== pod.metadata.namespace) continue;
-      if (controllerUid(p) === owner) count++;
-    }
-    return Math.round(count * weight + (maxSkew - 1));
-  });
+  const raw = nodes.map((n) => Math.round((n.ownerCounts.get(owner) ?? 0) * weight + (maxSkew - 1)));
   const min = Math.min(...raw);
   const max = Math.max(...raw);
   return raw.map((s) => (max === 0 ? MAX : Math.trunc((MAX * (max + min - s)) / max)));

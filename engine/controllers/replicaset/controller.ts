@@ -5,10 +5,11 @@ import { selectorFromLabelSelector } from "../../api/labels.ts";
 import type { KubeObject, Pod, ReplicaSet } from "../../api/types.ts";
 import { REACTION_MS, type ComponentContext } from "../../context.ts";
 import { deepClone, deepEqual } from "../../util/json.ts";
-import { claim, controllerRef, newControllerRef } from "../controller-ref.ts";
+import { claimSplit, controllerRef, newControllerRef } from "../controller-ref.ts";
 import { isPodActive, isPodReady, podReadyCondition } from "../pod-util.ts";
 import { podsToDelete } from "./delete-order.ts";
-import { calculateStatus, statusUnchanged } from "./status.ts";
+import { ReplicaSetPodIndex } from "./pod-index.ts";
+import { calculateStatus, statusUnchanged, tallyPods } from "./status.ts";
 
 const COMPONENT = "replicaset";
 const SOURCE = { component: "replicaset-controller" };
@@ -20,8 +21,10 @@ export function startReplicaSetController(ctx: ComponentContext): void {
   const enqueue = (ns: string | undefined, name: string, delayMs: number = REACTION_MS.replicaset) =>
     clock.schedule(COMPONENT, `${ns}/${name}`, delayMs);
 
+  const index = new ReplicaSetPodIndex(api);
   api.watch("replicasets", {}, (e) => enqueue(e.object.metadata.namespace, e.object.metadata.name!));
   api.watchAll((e) => {
+    index.observe(e);
     if (e.resource !== "pods") return;
     const pod = e.object as Pod;
     const old = e.old as Pod | undefined;
@@ -53,14 +56,14 @@ export function startReplicaSetController(ctx: ComponentContext): void {
 
   clock.on(COMPONENT, (key) => {
     try {
-      syncReplicaSet(ctx, key);
+      syncReplicaSet(ctx, index, key);
     } catch (err) {
       ctx.reportError(COMPONENT, err);
     }
   });
 }
 
-export function syncReplicaSet(ctx: ComponentContext, key: string): void {
+export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex, key: string): void {
   const { api, clock } = ctx;
   const slash = key.indexOf("/");
   const namespace = key.slice(0, slash);
@@ -68,9 +71,26 @@ export function syncReplicaSet(ctx: ComponentContext, key: string): void {
   const rs = api.find("replicasets", namespace, name);
   if (!rs) return;
 
+  // The common case: nothing to adopt or release, the right number of pods,
+  // no minReadySeconds clock. The status then comes from the index's counts.
+  const counts = index.get(rs.metadata.uid!);
+  if (
+    counts.mismatched === 0 &&
+    counts.active === (rs.spec.replicas ?? 1) &&
+    !(rs.spec.minReadySeconds ?? 0) &&
+    !rs.metadata.deletionTimestamp &&
+    api.listUncontrolled("pods", namespace).length === 0
+  ) {
+    const tally = { active: counts.active, fullyLabeled: counts.fullyLabeled, ready: counts.ready, available: counts.ready };
+    const status = calculateStatus(rs, tally, undefined, clock.now());
+    if (!statusUnchanged(rs, status)) api.updateStatus("replicasets", { ...rs, status });
+    return;
+  }
+
   const selector = selectorFromLabelSelector(rs.spec.selector);
-  const candidates = candidatePods(ctx, rs).filter(isPodActive);
-  const pods = claim(api, "pods", rs, selector, candidates);
+  const owned = api.listControlledBy("pods", rs.metadata.uid!);
+  const orphans = api.listUncontrolled("pods", namespace);
+  const pods = claimSplit(api, "pods", rs, selector, owned, orphans, isPodActive);
 
   let failure: { reason: string; message: string } | undefined;
   const diff = pods.length - (rs.spec.replicas ?? 1);
@@ -83,7 +103,7 @@ export function syncReplicaSet(ctx: ComponentContext, key: string): void {
     diff === 0 || rs.metadata.deletionTimestamp
       ? pods
       : api.listControlledBy("pods", current.metadata.uid!).filter((p) => isPodActive(p) && selector.matches(p.metadata.labels));
-  const status = calculateStatus(current, active, failure, clock.now());
+  const status = calculateStatus(current, tallyPods(current, active, clock.now()), failure, clock.now());
   let written = current;
   if (!statusUnchanged(current, status)) {
     written = api.updateStatus("replicasets", { ...current, status });
@@ -106,13 +126,6 @@ function countsChanged(old: Pod, pod: Pod): boolean {
   const a = podReadyCondition(old);
   const b = podReadyCondition(pod);
   return a?.status !== b?.status || a?.lastTransitionTime !== b?.lastTransitionTime;
-}
-
-/** Pods this ReplicaSet may own: those it controls plus orphans in its namespace. */
-function candidatePods(ctx: ComponentContext, rs: ReplicaSet): Pod[] {
-  const owned = ctx.api.listControlledBy("pods", rs.metadata.uid!);
-  const orphans = ctx.api.listUncontrolled("pods", rs.metadata.namespace!);
-  return orphans.length === 0 ? owned : [...owned, ...orphans];
 }
 
 function manageReplicas(

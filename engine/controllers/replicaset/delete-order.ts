@@ -12,6 +12,12 @@ export interface RankedPod {
   pod: Pod;
   /** Active pods of the same owner family on this pod's node. */
   rank: number;
+  /** Sort keys computed once per pod rather than on every comparison. */
+  ready?: boolean;
+  readySince?: number;
+  created?: number;
+  cost?: number;
+  restarts?: number;
 }
 
 /**
@@ -27,9 +33,40 @@ export function podsToDelete(pods: readonly Pod[], related: readonly Pod[], coun
     if (!isActive(p)) continue;
     perNode.set(node, (perNode.get(node) ?? 0) + 1);
   }
-  const ranked: RankedPod[] = pods.map((pod) => ({ pod, rank: perNode.get(pod.spec.nodeName ?? "") ?? 0 }));
-  ranked.sort((a, b) => compareForDeletion(a, b, nowMs));
+  const ranked: RankedPod[] = pods.map((pod) => {
+    const ready = isPodReady(pod);
+    return {
+      pod,
+      rank: perNode.get(pod.spec.nodeName ?? "") ?? 0,
+      ready,
+      readySince: ready ? parseTime(podReadyCondition(pod)?.lastTransitionTime) : NaN,
+      created: parseTime(pod.metadata.creationTimestamp),
+      cost: deletionCost(pod),
+      restarts: maxRestarts(pod),
+    };
+  });
+  const cmp = (a: RankedPod, b: RankedPod) => compareForDeletion(a, b, nowMs);
+  // A rolling update scales down one pod at a time: picking the few smallest
+  // is cheaper than sorting them all, and gives the same pods (a total order).
+  if (count <= 8) return smallest(ranked, count, cmp).map((r) => r.pod);
+  ranked.sort(cmp);
   return ranked.slice(0, count).map((r) => r.pod);
+}
+
+/** The `count` smallest items in order, by repeated linear scans. */
+function smallest<T>(items: T[], count: number, cmp: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  const taken = new Set<number>();
+  for (let k = 0; k < count; k++) {
+    let best = -1;
+    for (let i = 0; i < items.length; i++) {
+      if (taken.has(i)) continue;
+      if (best < 0 || cmp(items[i], items[best]) < 0) best = i;
+    }
+    taken.add(best);
+    out.push(items[best]);
+  }
+  return out;
 }
 
 function isActive(pod: Pod): boolean {
@@ -50,31 +87,31 @@ export function compareForDeletion(a: RankedPod, b: RankedPod, nowMs: number): n
   const phb = PHASE_ORDER[pb.status?.phase ?? ""] ?? 0;
   if (pha !== phb) return pha - phb;
   // 3. Not ready before ready.
-  const ra = isPodReady(pa);
-  const rb = isPodReady(pb);
+  const ra = a.ready ?? isPodReady(pa);
+  const rb = b.ready ?? isPodReady(pb);
   if (ra !== rb) return ra ? 1 : -1;
   // 4. Lower deletion cost first.
-  const ca = deletionCost(pa);
-  const cb = deletionCost(pb);
+  const ca = a.cost ?? deletionCost(pa);
+  const cb = b.cost ?? deletionCost(pb);
   if (ca !== cb) return ca - cb;
   // 5. Doubled up on a node first.
   if (a.rank !== b.rank) return b.rank - a.rank;
   // 6. Ready more recently first, on a log2 scale of time since ready.
   if (ra && rb) {
-    const ta = parseTime(podReadyCondition(pa)?.lastTransitionTime);
-    const tb = parseTime(podReadyCondition(pb)?.lastTransitionTime);
+    const ta = a.readySince ?? parseTime(podReadyCondition(pa)?.lastTransitionTime);
+    const tb = b.readySince ?? parseTime(podReadyCondition(pb)?.lastTransitionTime);
     if (ta !== tb) {
       const diff = compareRecent(ta, tb, nowMs);
       return diff !== 0 ? diff : uidOrder(pa, pb);
     }
   }
   // 7. More restarts first.
-  const xa = maxRestarts(pa);
-  const xb = maxRestarts(pb);
+  const xa = a.restarts ?? maxRestarts(pa);
+  const xb = b.restarts ?? maxRestarts(pb);
   if (xa !== xb) return xb - xa;
   // 8. Newer first, on a log2 scale of age.
-  const ta = parseTime(pa.metadata.creationTimestamp);
-  const tb = parseTime(pb.metadata.creationTimestamp);
+  const ta = a.created ?? parseTime(pa.metadata.creationTimestamp);
+  const tb = b.created ?? parseTime(pb.metadata.creationTimestamp);
   if (ta !== tb) {
     const diff = compareRecent(ta, tb, nowMs);
     return diff !== 0 ? diff : uidOrder(pa, pb);

@@ -4,12 +4,15 @@ import { deepEqual } from "../../util/json.ts";
 import { rfc3339 } from "../../util/time.ts";
 import { isPodAvailable, isPodReady } from "../pod-util.ts";
 
-export function calculateStatus(
-  rs: ReplicaSet,
-  activePods: readonly Pod[],
-  failure: { reason: string; message: string } | undefined,
-  nowMs: number,
-): ReplicaSetStatus {
+export interface PodTally {
+  active: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** Count what the status reports over the active pods the ReplicaSet owns. */
+export function tallyPods(rs: ReplicaSet, activePods: readonly Pod[], nowMs: number): PodTally {
   const templateLabels = rs.spec.template?.metadata?.labels ?? {};
   const minReady = rs.spec.minReadySeconds ?? 0;
   let fullyLabeled = 0;
@@ -22,6 +25,16 @@ export function calculateStatus(
       if (isPodAvailable(pod, minReady, nowMs)) available++;
     }
   }
+  return { active: activePods.length, fullyLabeled, ready, available };
+}
+
+export function calculateStatus(
+  rs: ReplicaSet,
+  tally: PodTally,
+  failure: { reason: string; message: string } | undefined,
+  nowMs: number,
+): ReplicaSetStatus {
+  const { fullyLabeled, ready, available } = tally;
   let conditions = rs.status?.conditions;
   const existing = conditions?.find((c) => c.type === "ReplicaFailure");
   if (failure && !existing) {
@@ -37,7 +50,7 @@ export function calculateStatus(
     conditions = conditions!.filter((c) => c.type !== "ReplicaFailure");
   }
   // Go's omitempty: zero counters are left out, `replicas` is always written.
-  const status: ReplicaSetStatus = { replicas: activePods.length };
+  const status: ReplicaSetStatus = { replicas: tally.active };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
