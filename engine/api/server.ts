@@ -141,7 +141,6 @@ export class ApiServer {
     const match = this.matcher(type, options);
     const namespace = type.namespaced ? options.namespace : undefined;
     return this.store.subscribe((event: StoreEvent) => {
-      if (event.resource !== type.resource) return;
       const obj = event.object;
       if (namespace !== undefined && obj.metadata.namespace !== namespace) return;
       if (!match) return handler({ type: event.type, object: obj as KindOf<R> });
@@ -154,12 +153,15 @@ export class ApiServer {
       } else if (before) {
         handler({ type: "DELETED", object: obj as KindOf<R> });
       }
-    });
+    }, type.resource);
   }
 
-  /** Every write to every resource, in resourceVersion order (for the garbage collector and the timeline). */
-  watchAll(handler: (event: StoreEvent) => void): () => void {
-    return this.store.subscribe(handler);
+  /**
+   * Raw store events (with the previous object), in resourceVersion order: of
+   * every resource, or of one. For the garbage collector, indexes and timeline.
+   */
+  watchAll(handler: (event: StoreEvent) => void, resource?: string): () => void {
+    return this.store.subscribe(handler, resource === undefined ? undefined : this.type(resource).resource);
   }
 
   /** The Table the server returns for `kubectl get`. */

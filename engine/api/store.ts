@@ -71,6 +71,7 @@ export function controllerUid(obj: KubeObject): string | undefined {
 export class Store {
   private tables = new Map<string, ResourceTable>();
   private listeners: StoreListener[] = [];
+  private byResource = new Map<string, StoreListener[]>();
   private rv: number;
 
   constructor(
@@ -156,11 +157,18 @@ export class Store {
     this.emit({ type: "DELETED", resource, object: final, old, at: this.now() });
   }
 
-  subscribe(listener: StoreListener): () => void {
-    this.listeners.push(listener);
+  /** Listen to every write, or (with `resource`) to the writes of one resource. */
+  subscribe(listener: StoreListener, resource?: string): () => void {
+    let list: StoreListener[];
+    if (resource === undefined) list = this.listeners;
+    else {
+      list = this.byResource.get(resource) ?? [];
+      this.byResource.set(resource, list);
+    }
+    list.push(listener);
     return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
     };
   }
 
@@ -175,9 +183,10 @@ export class Store {
   }
 
   private emit(event: StoreEvent): void {
-    // Listeners may unsubscribe while being called: iterate over a copy.
-    const listeners = this.listeners.length === 1 ? this.listeners : this.listeners.slice();
-    for (const listener of listeners) listener(event);
+    // Listeners may unsubscribe while being called: iterate over copies.
+    const scoped = this.byResource.get(event.resource);
+    if (scoped && scoped.length > 0) for (const listener of scoped.slice()) listener(event);
+    for (const listener of this.listeners.slice()) listener(event);
   }
 }
 

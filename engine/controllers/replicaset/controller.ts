@@ -23,9 +23,9 @@ export function startReplicaSetController(ctx: ComponentContext): void {
 
   const index = new ReplicaSetPodIndex(api);
   api.watch("replicasets", {}, (e) => enqueue(e.object.metadata.namespace, e.object.metadata.name!));
+  api.watchAll((e) => index.observe(e), "replicasets");
   api.watchAll((e) => {
     index.observe(e);
-    if (e.resource !== "pods") return;
     const pod = e.object as Pod;
     const old = e.old as Pod | undefined;
     // Most pod writes are kubelet status steps a ReplicaSet does not count;
@@ -52,7 +52,7 @@ export function startReplicaSetController(ctx: ComponentContext): void {
         enqueue(rs.metadata.namespace, rs.metadata.name!);
       }
     }
-  });
+  }, "pods");
 
   clock.on(COMPONENT, (key) => {
     try {
