@@ -9,34 +9,30 @@ interface Row {
   goal: string;
 }
 
-function cpuMs(fn: () => void): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Create a Deployment, wait for it, roll it to a new image and wait again. */
-function rollout(replicas: number): { ms: number; virtualS: number; cluster: Cluster } {
-  let cluster!: Cluster;
-  let virtualS = 0;
-  const ms = cpuMs(() => {
-    // A node runs at most 110 pods, so big Deployments get enough nodes.
-    cluster = createCluster({ nodes: Math.max(3, Math.ceil((replicas * 1.3) / 100)) });
-    cluster.api.create("deployments", deployment({ replicas }));
-    cluster.settle();
-    const start = cluster.nowMs();
-    setImage(cluster, "web", "nginx:1.16.1");
-    cluster.settle(3_600_000);
-    virtualS = (cluster.nowMs() - start) / 1000;
-  });
+/** Create a Deployment and wait for it; then roll it to a new image and wait again. */
+function rollout(replicas: number): { createMs: number; rollMs: number; virtualS: number } {
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const t0 = cpu();
+  // A node runs at most 110 pods, so big Deployments get enough nodes.
+  const cluster = createCluster({ nodes: Math.max(3, Math.ceil((replicas * 1.3) / 100)) });
+  cluster.api.create("deployments", deployment({ replicas }));
+  cluster.settle();
+  const t1 = cpu();
+  const start = cluster.nowMs();
+  setImage(cluster, "web", "nginx:1.16.1");
+  cluster.settle(3_600_000);
+  const t2 = cpu();
   if (cluster.errors.length > 0) throw new Error(`engine errors: ${cluster.errors[0].message}`);
-  return { ms, virtualS, cluster };
+  if (cluster.api.list("pods").items.length !== replicas) throw new Error("rollout did not finish");
+  return { createMs: t1 - t0, rollMs: t2 - t1, virtualS: (cluster.nowMs() - start) / 1000 };
 }
 
 function gc(): void {
@@ -71,16 +67,15 @@ for (const [replicas, runs] of [
   [1000, 3],
 ] as const) {
   rollout(replicas); // warm-up
-  const samples: number[] = [];
-  let virtualS = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = rollout(replicas);
-    samples.push(r.ms);
-    virtualS = r.virtualS;
-  }
+  const results = Array.from({ length: runs }, () => rollout(replicas));
   rows.push({
-    name: `create + roll ${replicas}-replica Deployment (CPU, median of ${runs})`,
-    value: `${median(samples).toFixed(1)} ms (rollout ${virtualS.toFixed(0)} s virtual)`,
+    name: `create ${replicas}-replica Deployment, until ready (CPU, median of ${runs})`,
+    value: `${median(results.map((r) => r.createMs)).toFixed(1)} ms`,
+    goal: "",
+  });
+  rows.push({
+    name: `roll ${replicas}-replica Deployment to a new image (CPU, median of ${runs})`,
+    value: `${median(results.map((r) => r.rollMs)).toFixed(1)} ms (${results[0].virtualS.toFixed(0)} s virtual)`,
     goal: replicas === 1000 ? "< 1000 ms" : "",
   });
 }
