@@ -354,3 +354,62 @@ function createReady(d: ReturnType<typeof deployment>) {
   cluster.advance(100);
   return cluster;
 }
+
+describe("annotations and generation", () => {
+  it("copies change-cause to the new ReplicaSet, keeps old ones', and moves it back on undo", () => {
+    const d = deployment({ replicas: 1, annotations: { "kubernetes.io/change-cause": "first" } });
+    const cluster = clusterWith(d);
+    cluster.api.patch("deployments", "default", "web", "strategic", {
+      metadata: { annotations: { "kubernetes.io/change-cause": "kubectl set image deployment/web nginx=nginx:1.16.1 --record=true" } },
+      spec: { template: { spec: { containers: [{ name: "nginx", image: "nginx:1.16.1" }] } } },
+    });
+    cluster.settle();
+    const cause = (rs: ReplicaSet) => rs.metadata.annotations?.["kubernetes.io/change-cause"];
+    expect(byRevision(replicaSetsOf(cluster, d)).map(cause)).toEqual([
+      "first",
+      "kubectl set image deployment/web nginx=nginx:1.16.1 --record=true",
+    ]);
+    rollbackDeployment(cluster.api, "default", "web");
+    cluster.settle();
+    expect(cluster.api.get("deployments", "default", "web").metadata.annotations?.["kubernetes.io/change-cause"]).toBe("first");
+  });
+
+  it("bumps generation for spec and annotation changes, not for labels or status", () => {
+    const cluster = clusterWith(deployment({ replicas: 1 }));
+    const gen = () => cluster.api.get("deployments", "default", "web").metadata.generation;
+    expect(gen()).toBe(1);
+    cluster.api.patch("deployments", "default", "web", "merge", { metadata: { labels: { team: "a" } } });
+    expect(gen()).toBe(1);
+    cluster.api.patch("deployments", "default", "web", "merge", { metadata: { annotations: { note: "x" } } });
+    expect(gen()).toBe(2);
+    cluster.api.patch("deployments", "default", "web", "merge", { spec: { replicas: 2 } });
+    expect(gen()).toBe(3);
+    cluster.settle();
+    expect(gen()).toBe(3);
+    expect(cluster.api.get("deployments", "default", "web").status?.observedGeneration).toBe(3);
+  });
+
+  it("answers a stale update with a Conflict", () => {
+    const cluster = clusterWith(deployment({ replicas: 1 }));
+    const stale = cluster.api.get("deployments", "default", "web");
+    cluster.api.patch("deployments", "default", "web", "merge", { spec: { replicas: 2 } });
+    expect(() => cluster.api.update("deployments", { ...stale, spec: { ...stale.spec, replicas: 5 } })).toThrow(
+      'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
+    );
+  });
+});
+
+describe("lists", () => {
+  it("filters pods by field selector and label selector as kubectl asks", () => {
+    const cluster = clusterWith(deployment({ replicas: 4 }));
+    const all = cluster.api.list("pods").items;
+    const node = all[0].spec.nodeName!;
+    const onNode = cluster.api.list("pods", { fieldSelector: `spec.nodeName=${node}` }).items;
+    expect(onNode.length).toBeGreaterThan(0);
+    expect(onNode.every((p) => p.spec.nodeName === node)).toBe(true);
+    expect(cluster.api.list("pods", { fieldSelector: "status.phase=Running", labelSelector: "app=web" }).items).toHaveLength(4);
+    expect(cluster.api.list("pods", { labelSelector: "app notin (web)" }).items).toHaveLength(0);
+    expect(() => cluster.api.list("pods", { fieldSelector: "spec.image=x" })).toThrow(/is not a known field selector|field label not supported/);
+    expect(all.map((p) => p.metadata.name)).toEqual([...all.map((p) => p.metadata.name)].sort());
+  });
+});
