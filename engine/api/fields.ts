@@ -3,7 +3,7 @@
 // 1.32 API server accepts (its field-label conversion funcs) and the values it
 // matches them against (each registry's ToSelectableFields).
 import type { KubeObject } from "./types.ts";
-import { goQuote } from "./label-validation.ts";
+import { goQuote } from "./validation/go-value.ts";
 import { byteOrder } from "./label-selector.ts";
 
 /** A field selector the API server rejects; the message is the server's (a 400 BadRequest). */

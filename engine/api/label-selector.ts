@@ -1,7 +1,8 @@
 // The label selector model of apimachinery's pkg/labels: requirements, their
 // validation (with the exact field-error texts), matching and the canonical
 // string form. Parsing lives in label-parser.ts.
-import { goQuote, isQualifiedName, isValidLabelValue } from "./label-validation.ts";
+import { goQuote } from "./validation/go-value.ts";
+import { isQualifiedName, isValidLabelValue } from "./validation/names.ts";
 
 export type Operator = "!" | "=" | "==" | "in" | "!=" | "notin" | "exists" | "gt" | "lt";
 

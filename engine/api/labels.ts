@@ -3,7 +3,7 @@
 // what kubectl shows), LabelSelector objects, matching and canonical strings.
 // This module is the entry point; the pieces live in label-*.ts and fields.ts.
 import type { LabelSelector } from "./types.ts";
-import { goQuote } from "./label-validation.ts";
+import { goQuote } from "./validation/go-value.ts";
 import {
   SelectorParseError, byteOrder, everything, newRequirement, nothing, selectorFromRequirements,
   type Operator, type Requirement, type Selector,

@@ -4,7 +4,7 @@
 // path without a leading "/" drops its first segment, `copy` from an absent
 // key copies null, `replace` of the root with a scalar does nothing — and
 // with that library's error texts.
-import { goQuote } from "../label-validation.ts";
+import { goQuote } from "../validation/go-value.ts";
 import { badRequest, panicked, PatchError, unprocessable } from "./errors.ts";
 import { cloneJson, deepEqual, deleteKey, getKey, hasKey, isMap, jsonByteLength, setKey, type JsonMap } from "./json-value.ts";
 
