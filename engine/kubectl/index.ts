@@ -1,0 +1,155 @@
+// The built-in kubectl: `runKubectl(args, io, ctx)` runs one kubectl command
+// line (the words after `kubectl`) against the simulated cluster and returns
+// its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
+import { type Command, execute } from "./command.ts";
+import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { describeCommand } from "./describe/command.ts";
+import { reportError } from "./errors.ts";
+import { getCommand } from "./get.ts";
+import { SortFatal } from "./sort.ts";
+import type { KubectlContext, KubectlIO } from "./types.ts";
+import { KubectlError } from "./types.ts";
+
+export type { KubectlContext, KubectlIO, Kubeconfig } from "./types.ts";
+export { DEFAULT_KUBECONFIG, KubectlError } from "./types.ts";
+export type { Command, Invocation } from "./command.ts";
+
+const BEGINNER = "Basic Commands (Beginner):";
+const INTERMEDIATE = "Basic Commands (Intermediate):";
+const DEPLOY = "Deploy Commands:";
+const CLUSTER = "Cluster Management Commands:";
+const TROUBLESHOOTING = "Troubleshooting and Debugging Commands:";
+const ADVANCED = "Advanced Commands:";
+const SETTINGS = "Settings Commands:";
+
+/** A kubectl command this simulator does not have yet: known (for help and suggestions), not runnable. */
+function notYet(name: string, group: string | undefined, short: string, suggestFor?: string[]): Command {
+  return {
+    name,
+    group,
+    short,
+    suggestFor,
+    use: `${name} [options]`,
+    run() {
+      throw new KubectlError(`"kubectl ${name}" is not available in this simulated cluster yet`);
+    },
+  };
+}
+
+/** kubectl's commands in the order kubectl adds them (cobra suggests in this order). */
+function rootCommands(): Command[] {
+  return [
+    notYet("create", BEGINNER, "Create a resource from a file or from stdin"),
+    notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
+    notYet("run", BEGINNER, "Run a particular image on the cluster"),
+    notYet("set", BEGINNER, "Set specific features on objects"),
+    notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
+    getCommand,
+    notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
+    notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
+    notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
+    notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
+    notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
+    notYet("certificate", CLUSTER, "Modify certificate resources"),
+    clusterInfoCommand,
+    notYet("top", CLUSTER, "Display resource (CPU/memory) usage"),
+    notYet("cordon", CLUSTER, "Mark node as unschedulable"),
+    notYet("uncordon", CLUSTER, "Mark node as schedulable"),
+    notYet("drain", CLUSTER, "Drain node in preparation for maintenance"),
+    notYet("taint", CLUSTER, "Update the taints on one or more nodes"),
+    describeCommand,
+    notYet("logs", TROUBLESHOOTING, "Print the logs for a container in a pod"),
+    notYet("attach", TROUBLESHOOTING, "Attach to a running container"),
+    notYet("exec", TROUBLESHOOTING, "Execute a command in a container"),
+    notYet("port-forward", TROUBLESHOOTING, "Forward one or more local ports to a pod"),
+    notYet("proxy", TROUBLESHOOTING, "Run a proxy to the Kubernetes API server"),
+    notYet("cp", TROUBLESHOOTING, "Copy files and directories to and from containers"),
+    notYet("auth", TROUBLESHOOTING, "Inspect authorization"),
+    notYet("debug", TROUBLESHOOTING, "Create debugging sessions for troubleshooting workloads and nodes"),
+    notYet("events", TROUBLESHOOTING, "List events"),
+    notYet("diff", ADVANCED, "Diff the live version against a would-be applied version"),
+    notYet("apply", ADVANCED, "Apply a configuration to a resource by file name or stdin"),
+    notYet("patch", ADVANCED, "Update fields of a resource"),
+    notYet("replace", ADVANCED, "Replace a resource by file name or stdin"),
+    notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
+    notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),
+    notYet("label", SETTINGS, "Update the labels on a resource"),
+    notYet("annotate", SETTINGS, "Update the annotations on a resource"),
+    notYet("completion", SETTINGS, "Output shell completion code for the specified shell (bash, zsh, fish, or powershell)"),
+    { ...notYet("alpha", undefined, "Commands for features in alpha"), hidden: true },
+    configCommand,
+    notYet("plugin", undefined, "Provides utilities for interacting with plugins"),
+    versionCommand,
+    apiVersionsCommand,
+    apiResourcesCommand,
+    optionsCommand,
+  ];
+}
+
+function createRoot(): Command {
+  const subcommands = rootCommands();
+  return {
+    name: "kubectl",
+    short: "kubectl controls the Kubernetes cluster manager",
+    long: "kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/",
+    use: "kubectl [flags] [options]",
+    subcommands,
+  };
+}
+
+let root: Command | undefined;
+
+function theRoot(): Command {
+  root ??= createRoot();
+  return root;
+}
+
+/**
+ * Add or replace a top-level command (for commands built elsewhere: create,
+ * apply, rollout, ...). The command keeps its place in kubectl's order if it
+ * replaces a known one.
+ */
+export function registerCommand(cmd: Command): void {
+  const r = theRoot();
+  const subs = r.subcommands!;
+  const i = subs.findIndex((c) => c.name === cmd.name);
+  const group = i >= 0 ? subs[i]!.group : cmd.group;
+  const entry = { ...cmd, group: cmd.group ?? group };
+  if (i >= 0) subs[i] = entry;
+  else subs.push(entry);
+}
+
+/** Run one kubectl command line (the arguments after `kubectl`); never throws. */
+export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
+  try {
+    return await execute(theRoot(), args, ctx, io);
+  } catch (err) {
+    if (err instanceof SortFatal) {
+      io.stderr(klogLine("F", ctx.now(), `sorter.go:${err.line}`, err.message));
+      return 1;
+    }
+    if (!isReportable(err)) {
+      io.stderr(`error: internal error in the simulated kubectl: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
+    }
+    const r = reportError(err);
+    if (r.stdout) io.stdout(r.stdout);
+    if (r.stderr) io.stderr(r.stderr);
+    return r.exitCode;
+  }
+}
+
+/** A klog line: `Fmmdd hh:mm:ss.uuuuuu   12345 file.go:123] message`, in UTC. */
+function klogLine(level: string, nowMs: number, where: string, message: string): string {
+  const d = new Date(nowMs);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, "0");
+  return `${level}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(KUBECTL_PID).padStart(7)} ${where}] ${message}\n`;
+}
+
+/** The process id kubectl's log lines show. */
+const KUBECTL_PID = 4242;
+
+function isReportable(err: unknown): boolean {
+  return err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !(err instanceof ReferenceError);
+}

@@ -1,0 +1,74 @@
+// Reading objects from files (`-f FILE`, `-f -`): YAML or JSON, several
+// documents separated by `---`, `kind: List` (and any `*List` with items)
+// flattened, as kubectl's file visitor and sigs.k8s.io/yaml read them
+// (YAML 1.1 scalars: `yes`/`on` are booleans; timestamps stay strings).
+import { parseAllDocuments } from "yaml";
+import type { KubeObject } from "../api/types.ts";
+import { jsonString } from "./printers/go/json.ts";
+
+export interface ManifestObject {
+  object: KubeObject;
+  /** The file it came from, as given (`-` for stdin). */
+  source: string;
+}
+
+/** A file that cannot be read or parsed: kubectl prints these without `error: ` inside an aggregate. */
+export class ManifestError extends Error {}
+
+/** Go's json.Marshal of a decoded document (keys in document order, HTML-safe). */
+export function compactJson(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "string") return jsonString(v);
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return `[${v.map(compactJson).join(",")}]`;
+  const rec = v as Record<string, unknown>;
+  return `{${Object.keys(rec)
+    .map((k) => `${jsonString(k)}:${compactJson(rec[k])}`)
+    .join(",")}}`;
+}
+
+function parseDocuments(text: string, source: string): unknown[] {
+  const docs = parseAllDocuments(text, {
+    version: "1.1",
+    // sigs.k8s.io/yaml keeps timestamps as strings; YAML 1.1 merge keys work.
+    customTags: (tags) => tags.filter((t) => typeof t === "object" && t.tag !== "tag:yaml.org,2002:timestamp"),
+    merge: true,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  const list = Array.isArray(docs) ? docs : [docs];
+  const out: unknown[] = [];
+  for (const doc of list) {
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0]!;
+      const line = e.linePos?.[0]?.line ?? 1;
+      const why = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${why}`);
+    }
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (value === null || value === undefined) continue;
+    out.push(value);
+  }
+  return out;
+}
+
+/** The objects in a file's text, lists flattened, in order. */
+export function readManifests(text: string, source: string): ManifestObject[] {
+  const out: ManifestObject[] = [];
+  const add = (value: unknown): void => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new ManifestError(`error validating "${source}": error validating data: invalid object to validate`);
+    }
+    const rec = value as Record<string, unknown>;
+    if (typeof rec.kind !== "string" || rec.kind === "") {
+      throw new ManifestError(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${compactJson(rec)}'`);
+    }
+    if (rec.kind.endsWith("List") && Array.isArray(rec.items)) {
+      for (const item of rec.items) add(item);
+      return;
+    }
+    out.push({ object: rec as unknown as KubeObject, source });
+  };
+  for (const doc of parseDocuments(text, source)) add(doc);
+  return out;
+}
