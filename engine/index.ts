@@ -5,6 +5,7 @@ import { createRegistry } from "./api/kinds/index.ts";
 import { Store } from "./api/store.ts";
 import type { Namespace } from "./api/types.ts";
 import { EventRecorder } from "./client/events.ts";
+import { ExecSession, type ExecOptions, type ExecResult } from "./exec.ts";
 import type { ComponentContext } from "./context.ts";
 import { startDeploymentController } from "./controllers/deployment/controller.ts";
 import { startGarbageCollector } from "./controllers/garbagecollector/controller.ts";
@@ -21,6 +22,7 @@ export type * from "./api/types.ts";
 export { ApiError } from "./api/errors.ts";
 export type { ApiServer } from "./api/server.ts";
 export type { Timeline, TimelineEntry } from "./timeline.ts";
+export type { ExecOptions, ExecResult } from "./exec.ts";
 
 export interface ClusterOptions {
   /** Seed of the cluster's random source; default 1. */
@@ -46,6 +48,7 @@ export class Cluster {
   /** Bugs caught inside components (a real controller would log them). Empty in a healthy run. */
   readonly errors: ComponentError[] = [];
   private readonly clock: Clock;
+  private session?: ExecSession;
 
   constructor(options: ClusterOptions = {}) {
     const start = Date.parse(options.startTime ?? DEFAULT_START_TIME);
@@ -103,6 +106,20 @@ export class Cluster {
       }
       this.clock.runUntil(next);
     }
+  }
+
+  /**
+   * Run one line of the learner's shell (kubectl included). Never throws:
+   * failures are an exit code and a message on stderr, as bash and kubectl give them.
+   */
+  exec(line: string, options?: ExecOptions): Promise<ExecResult> {
+    this.session ??= new ExecSession(this);
+    return this.session.exec(line, options);
+  }
+
+  /** True when nothing is scheduled: the cluster costs nothing until something happens. */
+  idle(): boolean {
+    return this.clock.nextAt() === undefined;
   }
 
   now(): Date {
