@@ -22,8 +22,22 @@ const LABEL_SELECTOR_OPERATORS: Record<string, Operator> = {
   In: "in", NotIn: "notin", Exists: "exists", DoesNotExist: "!",
 };
 
+/**
+ * Selectors of frozen (stored) LabelSelectors, which never change: controllers
+ * convert their object's selector on every sync. Selectors are immutable, so
+ * one may be handed out many times; one that fails to convert is not kept.
+ */
+const converted = new WeakMap<LabelSelector, Selector>();
+
 /** metav1.LabelSelectorAsSelector: nil matches nothing, `{}` matches everything. */
 export function selectorFromLabelSelector(ls: LabelSelector | null | undefined): Selector {
+  if (ls === undefined || ls === null || typeof ls !== "object" || !Object.isFrozen(ls)) return convert(ls);
+  let selector = converted.get(ls);
+  if (!selector) converted.set(ls, (selector = convert(ls)));
+  return selector;
+}
+
+function convert(ls: LabelSelector | null | undefined): Selector {
   if (ls === undefined || ls === null) return nothing();
   const matchLabels = ls.matchLabels ?? {};
   const exprs = ls.matchExpressions ?? [];

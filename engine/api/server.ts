@@ -3,7 +3,7 @@
 // it applies Kubernetes' object semantics: defaulting, validation, uid,
 // resourceVersion, generation, graceful deletion, finalizers, watch.
 import type { Random } from "../sim/random.ts";
-import { decodedClone, deepClone, deepEqual } from "../util/json.ts";
+import { decodedClone, decodedCloneSharing, deepClone, deepEqual, editableCopy, shareUnchanged } from "../util/json.ts";
 import { rfc3339 } from "../util/time.ts";
 import {
   ApiError,
@@ -127,6 +127,11 @@ export class ApiServer {
     return this.store.listControlledBy(this.type(resource).resource, ownerUid) as KindOf<R>[];
   }
 
+  /** How many objects listControlledBy would return. */
+  countControlledBy(resource: string, ownerUid: string): number {
+    return this.store.countControlledBy(this.type(resource).resource, ownerUid);
+  }
+
   /** Objects in `namespace` with no controller ownerReference (orphans a controller may adopt). */
   listUncontrolled<R extends string>(resource: R, namespace: string): KindOf<R>[] {
     return this.store.listUncontrolled(this.type(resource).resource, namespace) as KindOf<R>[];
@@ -225,9 +230,7 @@ export class ApiServer {
     if (!old) throw notFound(type, name);
     // A status write reads only metadata and status: decode just those.
     const decoded =
-      options.subresource === "status"
-        ? this.decode(type, { apiVersion: input.apiVersion, kind: input.kind, metadata: input.metadata, status: (input as { status?: unknown }).status } as KubeObject)
-        : this.decode(type, input as KubeObject);
+      options.subresource === "status" ? this.decodeForStatus(type, input as KubeObject) : this.decode(type, input as KubeObject);
     return this.write(type, old, decoded, options) as KindOf<R>;
   }
 
@@ -288,7 +291,10 @@ export class ApiServer {
         `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`,
       );
     }
-    const obj = deepClone(old);
+    // Only metadata changes below (and a namespace's status, replaced whole):
+    // the rest is shared with the stored version. A dry run's result is the
+    // caller's to keep, so it is a full copy as before.
+    const obj = options.dryRun ? deepClone(old) : editableCopy(old, "metadata");
     const meta = obj.metadata;
     const now = this.now();
 
@@ -349,7 +355,7 @@ export class ApiServer {
   /** The namespaces/finalize subresource: drop spec.finalizers; an emptied, deleted namespace goes. */
   finalizeNamespace(name: string): void {
     const old = this.get("namespaces", undefined, name);
-    const ns = deepClone(old);
+    const ns = editableCopy(old, "metadata");
     ns.spec = { ...ns.spec, finalizers: [] };
     delete ns.spec.finalizers;
     if (Object.keys(ns.spec).length === 0) ns.spec = {};
@@ -378,7 +384,8 @@ export class ApiServer {
     if (old.spec.nodeName) {
       throw conflict(type, name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`);
     }
-    const pod = deepClone(old);
+    // Copies of what changes (metadata, spec, status); the rest is shared.
+    const pod = editableCopy(old, "metadata", "spec", "status");
     pod.spec.nodeName = nodeName;
     const status = (pod.status ??= {});
     const conditions = (status.conditions ??= []).filter((c) => c.type !== "PodScheduled");
@@ -430,6 +437,14 @@ export class ApiServer {
     type.prepareForUpdate?.(obj, old);
     type.defaults?.(obj);
     type.admitUpdate?.(obj, old);
+    // What the update left as it was is shared with the stored version, not
+    // stored again: fewer objects to freeze and compare, and validation can
+    // recognise a pod spec it has already accepted (validation/pod-spec.ts).
+    // The metadata object itself stays private: commit sets its resourceVersion.
+    for (const key in record) if (key !== "metadata") record[key] = shareUnchanged(record[key], oldRecord[key]);
+    const metaRecord = meta as Record<string, unknown>;
+    const oldMeta = old.metadata as Record<string, unknown>;
+    for (const key in metaRecord) metaRecord[key] = shareUnchanged(metaRecord[key], oldMeta[key]);
     if (
       type.hasGeneration &&
       (!deepEqual(record.spec, oldRecord.spec) ||
@@ -475,6 +490,43 @@ export class ApiServer {
 
   private invalid(type: ResourceType, name: string, errors: readonly FieldError[]): ApiError {
     return new ApiError(invalidStatus(type.kind, type.group, name, errors));
+  }
+
+  /**
+   * What a status write reads of the client's object, decoded as decode()
+   * would: the preconditions, annotations and status (not the rest of the
+   * metadata, nor spec).
+   */
+  private decodeForStatus(type: ResourceType, input: KubeObject): KubeObject {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      throw badRequest("the object provided is not a JSON object");
+    }
+    this.checkKind(type, input);
+    const inputMeta = input.metadata as unknown;
+    const m: Record<string, unknown> =
+      inputMeta !== null && typeof inputMeta === "object" && !Array.isArray(inputMeta) ? (inputMeta as Record<string, unknown>) : {};
+    const metadata: Record<string, unknown> = {};
+    for (const key of ["resourceVersion", "uid"]) {
+      const v = m[key];
+      if (v !== undefined && v !== null) metadata[key] = decodedClone(v);
+    }
+    // Annotations usually come back as the stored object has them: kept, not copied.
+    const annotations = decodedCloneSharing(m.annotations);
+    if (annotations !== undefined && annotations !== null) metadata.annotations = annotations;
+    const obj = { apiVersion: apiVersionOf(type), kind: type.kind, metadata } as KubeObject;
+    const status = decodedClone((input as { status?: unknown }).status);
+    if (status !== undefined && status !== null) (obj as { status?: unknown }).status = status;
+    return obj;
+  }
+
+  private checkKind(type: ResourceType, obj: KubeObject): void {
+    const apiVersion = apiVersionOf(type);
+    if (obj.kind !== undefined && obj.kind !== null && obj.kind !== type.kind) {
+      throw badRequest(`the kind of the provided object (${obj.kind}) does not match the resource (${type.kind})`);
+    }
+    if (obj.apiVersion !== undefined && obj.apiVersion !== null && obj.apiVersion !== apiVersion) {
+      throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`);
+    }
   }
 
   /** A private, defaulted-to-type copy of the client's object. */

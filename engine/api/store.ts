@@ -23,8 +23,17 @@ export function objectKey(namespace: string | undefined, name: string): string {
 
 class ResourceTable {
   readonly items = new Map<string, KubeObject>();
-  /** controller owner uid -> keys of the objects it controls. */
-  readonly byController = new Map<string, Set<string>>();
+  /**
+   * The same objects by namespace ("" when cluster-scoped), then name: a get
+   * then needs no "namespace/name" string built and hashed (gets are the
+   * most frequent store call).
+   */
+  private readonly byName = new Map<string, Map<string, KubeObject>>();
+  /**
+   * controller owner uid -> the objects it controls, by key, in the order
+   * they came under it (an object keeps its place when it is rewritten).
+   */
+  readonly byController = new Map<string, Map<string, KubeObject>>();
   /** Keys of objects with no controller, which controllers may adopt. */
   readonly uncontrolled = new Set<string>();
 
@@ -34,10 +43,20 @@ class ResourceTable {
     if (!old || oldOwner !== newOwner) {
       if (oldOwner) this.unindex(oldOwner, key);
       else if (old) this.uncontrolled.delete(key);
-      if (newOwner) this.index(newOwner, key);
+      if (newOwner) this.index(newOwner, key, obj);
       else this.uncontrolled.add(key);
+    } else if (newOwner) {
+      this.byController.get(newOwner)!.set(key, obj);
     }
     this.items.set(key, obj);
+    const ns = obj.metadata.namespace || "";
+    let names = this.byName.get(ns);
+    if (!names) this.byName.set(ns, (names = new Map()));
+    names.set(obj.metadata.name!, obj);
+  }
+
+  get(namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byName.get(namespace || "")?.get(name);
   }
 
   remove(key: string, old: KubeObject): void {
@@ -45,12 +64,16 @@ class ResourceTable {
     if (owner) this.unindex(owner, key);
     else this.uncontrolled.delete(key);
     this.items.delete(key);
+    const ns = old.metadata.namespace || "";
+    const names = this.byName.get(ns);
+    names?.delete(old.metadata.name!);
+    if (names?.size === 0) this.byName.delete(ns);
   }
 
-  private index(owner: string, key: string) {
-    let set = this.byController.get(owner);
-    if (!set) this.byController.set(owner, (set = new Set()));
-    set.add(key);
+  private index(owner: string, key: string, obj: KubeObject) {
+    let objects = this.byController.get(owner);
+    if (!objects) this.byController.set(owner, (objects = new Map()));
+    objects.set(key, obj);
   }
 
   private unindex(owner: string, key: string) {
@@ -91,7 +114,7 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.tables.get(resource)?.items.get(objectKey(namespace, name));
+    return this.tables.get(resource)?.get(namespace, name);
   }
 
   /** Objects of a resource, optionally in one namespace, sorted by namespace then name. */
@@ -111,13 +134,17 @@ export class Store {
    * on every sync and do their own ordering where it matters).
    */
   listControlledBy(resource: string, ownerUid: string): KubeObject[] {
-    const table = this.tables.get(resource);
-    const keys = table?.byController.get(ownerUid);
-    if (!table || !keys) return [];
-    const out: KubeObject[] = new Array(keys.size);
+    const objects = this.tables.get(resource)?.byController.get(ownerUid);
+    if (!objects) return [];
+    const out: KubeObject[] = new Array(objects.size);
     let i = 0;
-    for (const key of keys) out[i++] = table.items.get(key)!;
+    for (const obj of objects.values()) out[i++] = obj;
     return out;
+  }
+
+  /** How many objects have their controller ownerReference pointing at `ownerUid`. */
+  countControlledBy(resource: string, ownerUid: string): number {
+    return this.tables.get(resource)?.byController.get(ownerUid)?.size ?? 0;
   }
 
   /** Objects in `namespace` without a controller, sorted by name. */

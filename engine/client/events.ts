@@ -4,6 +4,7 @@
 // events beyond the per-object spam budget. See deployment-controller.md §14.
 import type { ApiServer } from "../api/server.ts";
 import type { Event, KubeObject, ObjectReference } from "../api/types.ts";
+import { LruMap } from "../util/lru.ts";
 import { rfc3339 } from "../util/time.ts";
 
 const AGGREGATE_MAX_DISTINCT = 10;
@@ -29,9 +30,9 @@ export interface EventSource {
 }
 
 export class EventRecorder {
-  private seen = new Map<string, { name: string; namespace: string; count: number; first: string }>();
-  private similar = new Map<string, Similar>();
-  private buckets = new Map<string, Bucket>();
+  private seen = new LruMap<string, { name: string; namespace: string; count: number; first: string }>(CACHE_SIZE);
+  private similar = new LruMap<string, Similar>(CACHE_SIZE);
+  private buckets = new LruMap<string, Bucket>(CACHE_SIZE);
   private lastMs = -1;
   private sameMsCount = 0;
 
@@ -71,16 +72,16 @@ export class EventRecorder {
     const ref = referenceTo(obj, fieldPath);
     const nowMs = this.now();
     const objectKey = `${ref.kind}\u0000${ref.namespace ?? ""}\u0000${ref.name}\u0000${ref.uid}\u0000${fieldPath ?? ""}`;
-    const sourceKey = `${source.component}\u0000${source.host ?? ""}`;
+    const objectTypeKey = `${source.component}\u0000${source.host ?? ""}\u0000${objectKey}\u0000${type}`;
 
-    if (!this.allow(`${sourceKey}\u0000${objectKey}\u0000${type}`, nowMs)) return;
+    if (!this.allow(objectTypeKey, nowMs)) return;
 
     // Similar events (same object, type, reason; new message) fold after 10 distinct messages.
-    const similarKey = `${sourceKey}\u0000${objectKey}\u0000${type}\u0000${reason}`;
+    const similarKey = `${objectTypeKey}\u0000${reason}`;
     let group = this.similar.get(similarKey);
     if (!group || nowMs - group.lastMs > AGGREGATE_WINDOW_MS) {
       group = { messages: new Set(), lastMs: nowMs };
-      remember(this.similar, similarKey, group);
+      this.similar.set(similarKey, group);
     }
     group.lastMs = nowMs;
     group.messages.add(message);
@@ -117,7 +118,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? "",
     };
     const created = this.api.create("events", event);
-    remember(this.seen, dedupKey, { name: created.metadata.name!, namespace, count: 1, first: timestamp });
+    this.seen.set(dedupKey, { name: created.metadata.name!, namespace, count: 1, first: timestamp });
   }
 
   /** Token bucket per source, object and type: 25 events, then one per 5 minutes. */
@@ -125,7 +126,7 @@ export class EventRecorder {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       bucket = { tokens: SPAM_BURST, lastMs: nowMs };
-      remember(this.buckets, key, bucket);
+      this.buckets.set(key, bucket);
     }
     const refill = Math.floor((nowMs - bucket.lastMs) / SPAM_REFILL_MS);
     if (refill > 0) {
@@ -146,13 +147,6 @@ export class EventRecorder {
     }
     return (BigInt(nowMs) * 1_000_000n + BigInt(this.sameMsCount * 1000)).toString(16);
   }
-}
-
-/** Insert into a Map used as an LRU: the oldest entry goes once it is full. */
-function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > CACHE_SIZE) map.delete(map.keys().next().value as K);
 }
 
 export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {

@@ -155,12 +155,9 @@ export class Kubelet implements NodeRuntime {
       return;
     }
     let next: number | undefined;
-    const consider = (t: number | undefined) => {
-      if (t !== undefined && (next === undefined || t < next)) next = t;
-    };
-    if (rt.sandbox === "creating") consider(rt.sandboxDueAt);
-    consider(rt.deleteAt);
-    if (!rt.finalized) for (const c of rt.containers) consider(containerDueAt(c));
+    if (rt.sandbox === "creating") next = earlier(next, rt.sandboxDueAt);
+    next = earlier(next, rt.deleteAt);
+    if (!rt.finalized) for (const c of rt.containers) next = earlier(next, containerDueAt(c));
     if (next !== undefined) this.queue(key, Math.max(0, next - now));
   }
 
@@ -344,6 +341,10 @@ function terminatedFrom(t: NonNullable<ContainerStatus["state"]>["terminated"] &
     finishedAt: parseTime(t.finishedAt) || 0,
     containerID: stripRuntime(t.containerID) ?? "",
   };
+}
+
+function earlier(a: number | undefined, b: number | undefined): number | undefined {
+  return b !== undefined && (a === undefined || b < a) ? b : a;
 }
 
 function stripRuntime(id: string | undefined): string | undefined {

@@ -71,7 +71,6 @@ export function podPhase(pod: Pod, statuses: ContainerStatus[], initStatuses: Co
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
-  const find = (list: ContainerStatus[], name: string) => list.find((s) => s.name === name);
   for (const c of spec.initContainers ?? []) {
     const s = find(initStatuses, c.name);
     if (c.restartPolicy === "Always") {
@@ -119,6 +118,15 @@ export function podPhase(pod: Pod, statuses: ContainerStatus[], initStatuses: Co
     return "Running";
   }
   return "Pending";
+}
+
+function find(list: ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (const s of list) if (s.name === name) return s;
+  return undefined;
+}
+
+function sortByName(a: ContainerStatus, b: ContainerStatus): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 function names(list: string[]): string {
@@ -195,7 +203,6 @@ export interface StatusInput {
 export function buildPodStatus({ pod, runtime, hostIP, nowMs, podIsTerminal }: StatusInput): PodStatus {
   const byName = new Map(runtime.containers.map((c) => [`${c.init ? "i" : "c"}/${c.name}`, c]));
   const hasInit = (pod.spec.initContainers?.length ?? 0) > 0;
-  const sortByName = (a: ContainerStatus, b: ContainerStatus) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const statuses = pod.spec.containers
     .map((spec) => containerStatus(spec, byName.get(`c/${spec.name}`)!, hasInit ? "PodInitializing" : "ContainerCreating"))
     .sort(sortByName);

@@ -66,6 +66,12 @@ function addInto(into: Resources, r: Resources, sign: 1 | -1): void {
   for (const [k, v] of Object.entries(r.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + sign * v;
 }
 
+function integral(r: Resources): boolean {
+  if (!Number.isSafeInteger(r.milliCPU) || !Number.isSafeInteger(r.memory) || !Number.isSafeInteger(r.ephemeralStorage)) return false;
+  for (const k in r.scalar) if (!Number.isSafeInteger(r.scalar[k])) return false;
+  return true;
+}
+
 function newNodeInfo(node: Node): NodeInfo {
   return {
     node,
@@ -118,6 +124,13 @@ export class NodeInfoCache {
   setPod(pod: Pod, gone: boolean): void {
     const uid = pod.metadata.uid ?? "";
     const before = this.counted.get(uid);
+    if (before && !gone && this.sameHold(before, pod)) {
+      // A status write: taking the old version out and the new one in would
+      // change nothing but the pod object kept.
+      this.counted.set(uid, pod);
+      this.byName.get(pod.spec.nodeName!)?.pods.set(uid, pod);
+      return;
+    }
     if (before) {
       this.apply(before, -1);
       this.counted.delete(uid);
@@ -127,6 +140,25 @@ export class NodeInfoCache {
       this.apply(pod, 1);
     }
     if (gone) this.requests.forget(uid);
+  }
+
+  /**
+   * Would apply(before, -1) then apply(pod, 1) leave the node's figures as
+   * they are? Same node, same owner and deletion state, no host ports (their
+   * list would be reordered), and integral requests (so that subtracting and
+   * adding back is exact).
+   */
+  private sameHold(before: Pod, pod: Pod): boolean {
+    if (!holdsResources(pod) || before.spec.nodeName !== pod.spec.nodeName) return false;
+    if (!before.metadata.deletionTimestamp !== !pod.metadata.deletionTimestamp) return false;
+    if (controllerUid(before) !== controllerUid(pod)) return false;
+    if (hostPorts(before).length > 0 || hostPorts(pod).length > 0) return false;
+    const info = this.byName.get(pod.spec.nodeName!);
+    if (!info) return true;
+    const r = this.requests.get(pod);
+    return (
+      integral(r.exact) && integral(r.nonZero) && integral(info.requested) && integral(info.nonZeroRequested)
+    );
   }
 
   private apply(pod: Pod, sign: 1 | -1): void {

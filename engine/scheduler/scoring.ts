@@ -3,7 +3,7 @@
 // constraints: spread pods of one owner over hostnames), NodeResourcesFit 1
 // (LeastAllocated), NodeResourcesBalancedAllocation 1, ImageLocality 1.
 // InterPodAffinity scores 0 without pod affinity terms and is left out.
-import type { Pod } from "../api/types.ts";
+import type { Node, Pod } from "../api/types.ts";
 import { controllerUid } from "../api/store.ts";
 import { preferredAffinityScore, tolerationsTolerate } from "./filters.ts";
 import type { NodeInfo } from "./node-info.ts";
@@ -68,7 +68,26 @@ function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
 }
 
-function imageScores(pod: Pod, nodes: NodeInfo[], allNodes: NodeInfo[]): number[] {
+interface ClusterImages {
+  /** The node objects these figures were computed from, in order. */
+  nodes: Node[];
+  sizes: Map<string, number>;
+  spread: Map<string, number>;
+}
+
+/**
+ * Image sizes and spread over all nodes, by the scheduler's NodeInfo list.
+ * Node objects are frozen and replaced on every write, so the figures stay
+ * valid while the list holds the same node objects; any other node is a
+ * recount.
+ */
+const clusterImages = new WeakMap<NodeInfo[], ClusterImages>();
+/** The image names on a node (a frozen node object never changes). */
+const nodeImages = new WeakMap<Node, Set<string>>();
+
+function imagesOf(allNodes: NodeInfo[]): ClusterImages {
+  const known = clusterImages.get(allNodes);
+  if (known && known.nodes.length === allNodes.length && known.nodes.every((node, i) => node === allNodes[i]!.node)) return known;
   const sizes = new Map<string, number>();
   const spread = new Map<string, number>();
   for (const n of allNodes) {
@@ -79,9 +98,25 @@ function imageScores(pod: Pod, nodes: NodeInfo[], allNodes: NodeInfo[]): number[
       }
     }
   }
+  const images = { nodes: allNodes.map((n) => n.node), sizes, spread };
+  clusterImages.set(allNodes, images);
+  return images;
+}
+
+function imagesOn(node: Node): Set<string> {
+  let here = nodeImages.get(node);
+  if (!here) {
+    here = new Set((node.status?.images ?? []).flatMap((i) => i.names));
+    if (Object.isFrozen(node)) nodeImages.set(node, here);
+  }
+  return here;
+}
+
+function imageScores(pod: Pod, nodes: NodeInfo[], allNodes: NodeInfo[]): number[] {
+  const { sizes, spread } = imagesOf(allNodes);
   const containers = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
   return nodes.map((n) => {
-    const here = new Set((n.node.status?.images ?? []).flatMap((i) => i.names));
+    const here = imagesOn(n.node);
     let sum = 0;
     for (const c of containers) {
       const name = normalizedImageName(c.image ?? "");

@@ -54,7 +54,6 @@ export class Random {
 
   /** A random (version 4) UUID, as the API server gives every object. */
   uuid(): string {
-    const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
     const w = [this.uint32(), this.uint32(), this.uint32(), this.uint32()];
     const timeHi = ((w[1] & 0x0fff) | 0x4000) >>> 0;
     const clockSeq = (((w[2] >>> 16) & 0x3fff) | 0x8000) >>> 0;
@@ -69,6 +68,10 @@ export class Random {
   restore(state: readonly [number, number, number, number]): void {
     [this.a, this.b, this.c, this.d] = state;
   }
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, "0");
 }
 
 function rotl(x: number, k: number): number {

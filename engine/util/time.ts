@@ -1,8 +1,21 @@
 // Timestamps as the API server writes them. metav1.Time is RFC 3339 with
 // whole seconds; virtual time is kept in milliseconds since the epoch.
 
+// Components stamp many writes with the same few seconds (the kubelet writes
+// a pod's start, ready and container times on every status): the texts are
+// remembered, as parseTime remembers the other way. A pure mapping, so
+// sharing it between clusters is safe.
+const formatted = new Map<number, string>();
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const second = Math.floor(ms / 1000);
+  let text = formatted.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(second, text);
+  }
+  return text;
 }
 
 const parsed = new Map<string, number>();

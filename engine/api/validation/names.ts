@@ -64,10 +64,24 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
-// Go measures string lengths in UTF-8 bytes.
-const utf8 = new TextEncoder();
+// Go measures string lengths in UTF-8 bytes. Counted without encoding (this
+// runs for every label and name of every write); a lone surrogate counts 3,
+// as TextEncoder's U+FFFD replacement does.
 export function byteLength(s: string): number {
-  return utf8.encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
 }
 
 export function isQualifiedName(value: string): string[] {

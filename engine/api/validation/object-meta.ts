@@ -9,6 +9,7 @@ import type { FieldError } from "./field.ts";
 import { goPointerField, goQuote, goRaw, goStringSlice, sortedKeys } from "./go-value.ts";
 import { byteLength, isDNS1123Label, isQualifiedName, isValidLabelValue } from "./names.ts";
 import type { NameValidator } from "./names.ts";
+import { unlessPassed } from "./memo.ts";
 
 export const IS_NEGATIVE_ERROR_MSG = "must be greater than or equal to 0";
 export const FIELD_IMMUTABLE_ERROR_MSG = "field is immutable";
@@ -28,6 +29,10 @@ export function validateDNS1123Label(value: string, path: string): FieldError[] 
 
 /** Bad keys and bad values are both reported on the map's own path (`metadata.labels`), not per key. */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  return unlessPassed(labels, `labels\u0000${path}`, () => checkLabels(labels, path));
+}
+
+function checkLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   for (const k of sortedKeys(labels)) {
     errs.push(...validateLabelName(k, path));
@@ -38,6 +43,10 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 }
 
 export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+  return unlessPassed(annotations, `annotations\u0000${path}`, () => checkAnnotations(annotations, path));
+}
+
+function checkAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   let total = 0;
   for (const k of sortedKeys(annotations)) {
@@ -172,6 +181,10 @@ function goTime(rfc3339: string | undefined): string {
 /** ValidateLabelSelector (strict: bad label values rejected). */
 export function validateLabelSelector(sel: LabelSelector | undefined, path: string): FieldError[] {
   if (sel == null) return [];
+  return unlessPassed(sel, `labelSelector\u0000${path}`, () => checkLabelSelector(sel, path));
+}
+
+function checkLabelSelector(sel: LabelSelector, path: string): FieldError[] {
   const errs = validateLabels(sel.matchLabels, child(path, "matchLabels"));
   (sel.matchExpressions ?? []).forEach((expr, i) => {
     errs.push(...validateLabelSelectorRequirement(expr, index(child(path, "matchExpressions"), i)));

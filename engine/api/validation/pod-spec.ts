@@ -8,6 +8,7 @@ import { goToleration, sortedKeys } from "./go-value.ts";
 import { validateContainers, validateInitContainers } from "./containers.ts";
 import { inclusiveRangeError, isQualifiedName, isValidLabelValue, nameIsDNSSubdomain } from "./names.ts";
 import { validateDNS1123Label, validateLabelName, validateLabels } from "./object-meta.ts";
+import { unlessPassed } from "./memo.ts";
 import { validateVolumes } from "./volumes.ts";
 
 const MAX_INT32 = 2147483647;
@@ -96,6 +97,10 @@ function validateNames(value: string | undefined, path: string): FieldError[] {
 }
 
 export function validatePodSpec(spec: PodSpec, path: string, opts: PodSpecOptions): FieldError[] {
+  return unlessPassed(spec, `podSpec\u0000${opts.resourceIsPod}\u0000${path}`, () => checkPodSpec(spec, path, opts));
+}
+
+function checkPodSpec(spec: PodSpec, path: string, opts: PodSpecOptions): FieldError[] {
   const errs: FieldError[] = [];
   if (spec.terminationGracePeriodSeconds == null) errs.push(required(child(path, "terminationGracePeriodSeconds")));
   const grace = spec.terminationGracePeriodSeconds ?? undefined;

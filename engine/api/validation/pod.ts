@@ -10,6 +10,7 @@ import { validateAnnotations, validateLabels, validateObjectMeta, validateObject
 import { validatePodSpec, validatePodSpecificAnnotations, validateTolerations } from "./pod-spec.ts";
 import { podSpecDiff } from "./pod-update-diff.ts";
 import { jsonEqual } from "./json-equal.ts";
+import { unlessPassed } from "./memo.ts";
 
 const MAX_INT32 = 2147483647;
 
@@ -134,6 +135,10 @@ function setOrDelete<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | 
 
 /** ValidatePodTemplateSpec: template labels are reported on `<path>.labels`, not `metadata.labels`. */
 export function validatePodTemplateSpec(tpl: PodTemplateSpec, path: string): FieldError[] {
+  return unlessPassed(tpl, `podTemplateSpec\u0000${path}`, () => checkPodTemplateSpec(tpl, path));
+}
+
+function checkPodTemplateSpec(tpl: PodTemplateSpec, path: string): FieldError[] {
   const meta = tpl.metadata ?? {};
   const errs = validateLabels(meta.labels, child(path, "labels"));
   errs.push(...validateAnnotations(meta.annotations, child(path, "annotations")));

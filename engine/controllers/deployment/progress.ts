@@ -94,13 +94,13 @@ export function checkPausedConditions(s: DeploymentSync): void {
   const cond = getCondition(d.status, "Progressing");
   if (cond?.reason === "ProgressDeadlineExceeded") return;
   const pausedRecorded = cond?.reason === "DeploymentPaused";
-  const status = deepClone(d.status ?? {});
   if (d.spec.paused && !pausedRecorded) {
+    const status = deepClone(d.status ?? {});
     setCondition(status, newCondition("Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", now(s)));
+    writeStatus(s, status);
   } else if (!d.spec.paused && pausedRecorded) {
+    const status = deepClone(d.status ?? {});
     setCondition(status, newCondition("Progressing", "Unknown", "DeploymentResumed", "Deployment is resumed", now(s)));
-  } else {
-    return;
+    writeStatus(s, status);
   }
-  writeStatus(s, status);
 }

@@ -4,7 +4,7 @@
 import { isAlreadyExists, isNotFound } from "../../api/errors.ts";
 import type { Deployment, DeploymentStatus, ReplicaSet } from "../../api/types.ts";
 import type { ComponentContext } from "../../context.ts";
-import { deepClone, deepEqual } from "../../util/json.ts";
+import { deepClone, deepEqual, editableCopy } from "../../util/json.ts";
 import { rfc3339 } from "../../util/time.ts";
 import { controllerRef, newControllerRef } from "../controller-ref.ts";
 import {
@@ -60,6 +60,17 @@ export function writeStatus(s: DeploymentSync, status: DeploymentStatus, annotat
 
 // ---------- the new ReplicaSet and revisions (§4) ----------
 
+/**
+ * A ReplicaSet to change and send back: deepClone(rs) as far as anyone can
+ * tell, but only metadata, its annotations and spec are new objects (the only
+ * parts changed before the update); the template and the rest are shared.
+ */
+function copyForEdit(rs: ReplicaSet): ReplicaSet {
+  const copy = editableCopy(rs, "metadata", "spec");
+  if (copy.metadata.annotations) copy.metadata.annotations = editableCopy(copy.metadata.annotations);
+  return copy;
+}
+
 export function findNewReplicaSet(d: Deployment, sets: readonly ReplicaSet[]): ReplicaSet | undefined {
   return [...sets].sort(byCreation).find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
 }
@@ -83,7 +94,7 @@ export function newAndOldReplicaSets(
 
 function syncExistingNewReplicaSet(s: DeploymentSync, existing: ReplicaSet, newRevision: number): ReplicaSet {
   const d = s.d;
-  const copy = deepClone(existing);
+  const copy = copyForEdit(existing);
   const annotationsChanged = setNewReplicaSetAnnotations(d, copy, newRevision, true);
   const minReady = d.spec.minReadySeconds ?? 0;
   if (annotationsChanged || (copy.spec.minReadySeconds ?? 0) !== minReady) {
@@ -98,12 +109,14 @@ function syncExistingNewReplicaSet(s: DeploymentSync, existing: ReplicaSet, newR
     annotations[REVISION] = revision;
     needsUpdate = true;
   }
-  const status = deepClone(d.status ?? {});
-  if (hasProgressDeadline(d) && !getCondition(d.status, "Progressing")) {
-    setCondition(status, newCondition("Progressing", "True", "FoundNewReplicaSet", `Found new replica set "${copy.metadata.name}"`, now(s)));
-    needsUpdate = true;
+  const addCondition = hasProgressDeadline(d) && !getCondition(d.status, "Progressing");
+  if (needsUpdate || addCondition) {
+    const status = deepClone(d.status ?? {});
+    if (addCondition) {
+      setCondition(status, newCondition("Progressing", "True", "FoundNewReplicaSet", `Found new replica set "${copy.metadata.name}"`, now(s)));
+    }
+    writeStatus(s, status, annotations);
   }
-  if (needsUpdate) writeStatus(s, status, annotations);
   return copy;
 }
 
@@ -208,7 +221,7 @@ export function scaleReplicaSet(s: DeploymentSync, rs: ReplicaSet, size: number,
   const sizeChanges = replicasOf(rs) !== size;
   if (!sizeChanges && !replicasAnnotationsNeedUpdate(rs, desired, max)) return rs;
   const from = replicasOf(rs);
-  const copy = deepClone(rs);
+  const copy = copyForEdit(rs);
   copy.spec.replicas = size;
   setReplicasAnnotations((copy.metadata.annotations ??= {}), desired, max);
   const updated = s.ctx.api.update("replicasets", copy);

@@ -262,9 +262,22 @@ function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec | u
   return { ...template, metadata };
 }
 
+/**
+ * equalIgnoreHash's answers for pairs of frozen templates. Stored objects
+ * never change and writes that leave a template alone keep the stored
+ * template object, so a Deployment's every sync asks the same question of
+ * the same two objects; an entry goes with its template objects.
+ */
+const sameTemplates = new WeakMap<PodTemplateSpec, WeakMap<PodTemplateSpec, boolean>>();
+
 /** Templates equal once the pod-template-hash label is ignored (EqualIgnoreHash). */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return deepEqual(withoutHash(a), withoutHash(b));
+  if (!a || !b || !Object.isFrozen(a) || !Object.isFrozen(b)) return deepEqual(withoutHash(a), withoutHash(b));
+  let answers = sameTemplates.get(a);
+  if (!answers) sameTemplates.set(a, (answers = new WeakMap()));
+  let same = answers.get(b);
+  if (same === undefined) answers.set(b, (same = deepEqual(withoutHash(a), withoutHash(b))));
+  return same;
 }
 
 const HASH_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";

@@ -41,8 +41,11 @@ export function startGarbageCollector(ctx: ComponentContext): void {
     if (!uid || e.resource === "events") return;
     const oldOwners = e.old?.metadata.ownerReferences ?? [];
     const newOwners = e.type === "DELETED" ? [] : obj.metadata.ownerReferences ?? [];
-    for (const ref of oldOwners) if (!newOwners.some((r) => r.uid === ref.uid)) unlink(ref.uid, uid);
-    for (const ref of newOwners) link(ref.uid, uid);
+    // Most writes (status updates) keep the stored ownerReferences array: no relinking.
+    if (oldOwners !== newOwners) {
+      for (const ref of oldOwners) if (!newOwners.some((r) => r.uid === ref.uid)) unlink(ref.uid, uid);
+      for (const ref of newOwners) link(ref.uid, uid);
+    }
 
     if (e.type === "DELETED") {
       nodes.delete(uid);
@@ -51,7 +54,8 @@ export function startGarbageCollector(ctx: ComponentContext): void {
       for (const ref of oldOwners) if (nodes.has(ref.uid)) schedule("foreground", ref.uid);
       return;
     }
-    nodes.set(uid, { resource: e.resource, namespace: obj.metadata.namespace, name: obj.metadata.name! });
+    // An object's resource, namespace and name never change under its uid.
+    if (!nodes.has(uid)) nodes.set(uid, { resource: e.resource, namespace: obj.metadata.namespace, name: obj.metadata.name! });
     if (newOwners.some((r) => !nodes.has(r.uid))) schedule("dangling", uid);
     if (obj.metadata.deletionTimestamp) {
       const finalizers = obj.metadata.finalizers ?? [];

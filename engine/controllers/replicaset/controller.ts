@@ -1,15 +1,15 @@
 // The ReplicaSet controller (deployment-controller.md §12): keeps the number of
 // active pods equal to spec.replicas and reports what it sees in status.
 import { isNotFound } from "../../api/errors.ts";
-import { selectorFromLabelSelector } from "../../api/labels.ts";
+import { selectorFromLabelSelector, type Selector } from "../../api/labels.ts";
 import type { KubeObject, Pod, ReplicaSet } from "../../api/types.ts";
 import { REACTION_MS, type ComponentContext } from "../../context.ts";
-import { deepClone, deepEqual } from "../../util/json.ts";
+import { deepEqual } from "../../util/json.ts";
 import { claimSplit, controllerRef, newControllerRef } from "../controller-ref.ts";
 import { isPodActive, isPodReady, podReadyCondition } from "../pod-util.ts";
-import { podsToDelete } from "./delete-order.ts";
+import { activePerNode, podsToDelete } from "./delete-order.ts";
 import { ReplicaSetPodIndex } from "./pod-index.ts";
-import { calculateStatus, statusUnchanged, tallyPods } from "./status.ts";
+import { calculateStatus, statusUnchanged, tallyPods, type PodTally } from "./status.ts";
 
 const COMPONENT = "replicaset";
 const SOURCE = { component: "replicaset-controller" };
@@ -70,40 +70,49 @@ export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex,
   const name = key.slice(slash + 1);
   const rs = api.find("replicasets", namespace, name);
   if (!rs) return;
+  const uid = rs.metadata.uid!;
+  const deleting = Boolean(rs.metadata.deletionTimestamp);
 
-  // The common case: nothing to adopt or release, the right number of pods,
-  // no minReadySeconds clock. The status then comes from the index's counts.
-  const counts = index.get(rs.metadata.uid!);
-  if (
-    counts.mismatched === 0 &&
-    counts.active === (rs.spec.replicas ?? 1) &&
-    !(rs.spec.minReadySeconds ?? 0) &&
-    !rs.metadata.deletionTimestamp &&
-    api.listUncontrolled("pods", namespace).length === 0
-  ) {
-    const tally = { active: counts.active, fullyLabeled: counts.fullyLabeled, ready: counts.ready, available: counts.ready };
-    const status = calculateStatus(rs, tally, undefined, clock.now());
-    if (!statusUnchanged(rs, status)) api.updateStatus("replicasets", { ...rs, status });
-    return;
-  }
-
-  const selector = selectorFromLabelSelector(rs.spec.selector);
-  const owned = api.listControlledBy("pods", rs.metadata.uid!);
+  // claim(): adopt matching orphans, release owned pods that stopped matching.
+  // When the index knows every owned pod, none is to be released and there is
+  // no orphan, claim() changes nothing and returns exactly the active pods the
+  // index counts: the list is then only built if pods are to be deleted.
   const orphans = api.listUncontrolled("pods", namespace);
-  const pods = claimSplit(api, "pods", rs, selector, owned, orphans, isPodActive);
+  const counts = index.get(uid);
+  const simple = orphans.length === 0 && counts.mismatched === 0 && counts.owned === api.countControlledBy("pods", uid);
+  let selector: Selector | undefined;
+  const selectorOf = () => (selector ??= selectorFromLabelSelector(rs.spec.selector));
+  const claimed = simple
+    ? undefined
+    : claimSplit(api, "pods", rs, selectorOf(), api.listControlledBy("pods", uid), orphans, isPodActive);
 
   let failure: { reason: string; message: string } | undefined;
-  const diff = pods.length - (rs.spec.replicas ?? 1);
-  if (!rs.metadata.deletionTimestamp && diff !== 0) failure = manageReplicas(ctx, rs, pods, diff);
+  const diff = (claimed ? claimed.length : counts.active) - (rs.spec.replicas ?? 1);
+  if (!deleting && diff !== 0) {
+    // What scaling down ranks pods by: the claimed pods, and the active pods
+    // per node of the whole family (every ReplicaSet of the same owner).
+    const forDeletion = () => {
+      // The claimed pods in the store's order (ties in the deletion order can depend on it).
+      const uids = index.claimedUids(uid);
+      const pods = claimed ?? api.listControlledBy("pods", uid).filter((p) => uids.has(p.metadata.uid!));
+      return { pods, perNode: familyPerNode(ctx, index, rs, pods) };
+    };
+    failure = manageReplicas(ctx, rs, forDeletion, diff);
+  }
 
   // Re-read when manageReplicas changed the pods this status counts.
   const current = api.find("replicasets", namespace, name);
   if (!current) return;
-  const active =
-    diff === 0 || rs.metadata.deletionTimestamp
-      ? pods
-      : api.listControlledBy("pods", current.metadata.uid!).filter((p) => isPodActive(p) && selector.matches(p.metadata.labels));
-  const status = calculateStatus(current, tallyPods(current, active, clock.now()), failure, clock.now());
+  let tally: PodTally;
+  if ((current.spec.minReadySeconds ?? 0) === 0) {
+    // Available is ready: the index's counts are the tally of the pods claimed now.
+    const now = index.get(uid);
+    tally = { active: now.active, fullyLabeled: now.fullyLabeled, ready: now.ready, available: now.ready };
+  } else {
+    const active = (diff === 0 || deleting) && claimed ? claimed : activeMatching(api, current.metadata.uid!, selectorOf());
+    tally = tallyPods(current, active, clock.now());
+  }
+  const status = calculateStatus(current, tally, failure, clock.now());
   let written = current;
   if (!statusUnchanged(current, status)) {
     written = api.updateStatus("replicasets", { ...current, status });
@@ -115,6 +124,11 @@ export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex,
   if (!failure && minReady > 0 && (st?.readyReplicas ?? 0) === replicas && (st?.availableReplicas ?? 0) !== replicas) {
     clock.schedule(COMPONENT, key, minReady * 1000);
   }
+}
+
+/** The active pods a ReplicaSet controls that match its selector, in the store's order. */
+function activeMatching(api: ComponentContext["api"], uid: string, selector: Selector): Pod[] {
+  return api.listControlledBy("pods", uid).filter((p) => isPodActive(p) && selector.matches(p.metadata.labels));
 }
 
 /** Did a pod change in a way a ReplicaSet's sync could react to? */
@@ -131,7 +145,7 @@ function countsChanged(old: Pod, pod: Pod): boolean {
 function manageReplicas(
   ctx: ComponentContext,
   rs: ReplicaSet,
-  pods: Pod[],
+  forDeletion: () => { pods: Pod[]; perNode: ReadonlyMap<string, number> },
   diff: number,
 ): { reason: string; message: string } | undefined {
   const { api, recorder, clock } = ctx;
@@ -150,9 +164,8 @@ function manageReplicas(
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS);
-    const owner = controllerRef(rs);
-    const related = owner ? relatedPods(ctx, owner.uid) : pods;
-    for (const pod of podsToDelete(pods, related, count, clock.now())) {
+    const { pods, perNode } = forDeletion();
+    for (const pod of podsToDelete(pods, perNode, count, clock.now())) {
       try {
         api.delete("pods", pod.metadata.namespace, pod.metadata.name!);
         recorder.record(SOURCE, rs, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`);
@@ -165,6 +178,25 @@ function manageReplicas(
     }
   }
   return undefined;
+}
+
+/**
+ * Active pods per node of every ReplicaSet that shares this one's controller
+ * (its Deployment), or of `pods` when it has none. From the index when it
+ * knows every pod of each of them, else from the pods themselves.
+ */
+function familyPerNode(ctx: ComponentContext, index: ReplicaSetPodIndex, rs: ReplicaSet, pods: Pod[]): ReadonlyMap<string, number> {
+  const owner = controllerRef(rs);
+  if (!owner) return activePerNode(pods);
+  const siblings = ctx.api.listControlledBy("replicasets", owner.uid);
+  const known = (uid: string) => index.get(uid).owned === ctx.api.countControlledBy("pods", uid);
+  if (!siblings.every((sibling) => known(sibling.metadata.uid!))) return activePerNode(relatedPods(ctx, owner.uid));
+  if (siblings.length === 1) return index.activePerNode(siblings[0]!.metadata.uid!);
+  const sum = new Map<string, number>();
+  for (const sibling of siblings) {
+    for (const [node, n] of index.activePerNode(sibling.metadata.uid!)) sum.set(node, (sum.get(node) ?? 0) + n);
+  }
+  return sum;
 }
 
 /** Pods of every ReplicaSet that shares this one's controller (its Deployment). */
@@ -188,7 +220,9 @@ function podFromTemplate(rs: ReplicaSet): Pod {
       namespace: rs.metadata.namespace,
       ownerReferences: [newControllerRef(rs as KubeObject)],
     },
-    spec: deepClone(template.spec),
+    // The API server decodes a private copy of what it is given: the stored
+    // template's spec need not be copied here first.
+    spec: template.spec,
   };
   if (meta.labels) pod.metadata.labels = { ...meta.labels };
   if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };

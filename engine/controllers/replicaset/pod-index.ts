@@ -2,7 +2,8 @@
 // the watch stream (what an informer index gives the real controller). A sync
 // whose ReplicaSet has the right number of pods then reads its status from
 // these counts instead of walking every pod: a 1,000-pod rollout syncs its
-// ReplicaSets thousands of times.
+// ReplicaSets thousands of times. For scaling down, it also keeps each
+// ReplicaSet's active matching pods and its active pods per node.
 import { selectorFromLabelSelector, type Selector } from "../../api/labels.ts";
 import type { ApiServer } from "../../api/server.ts";
 import type { StoreEvent } from "../../api/store.ts";
@@ -11,6 +12,8 @@ import { controllerRef } from "../controller-ref.ts";
 import { isPodActive, isPodReady } from "../pod-util.ts";
 
 export interface PodCounts {
+  /** Every pod it controls, in any state. */
+  owned: number;
   /** Active pods matching the selector: what status.replicas counts. */
   active: number;
   ready: number;
@@ -21,6 +24,12 @@ export interface PodCounts {
 
 interface Facts {
   rs: string;
+  uid: string;
+  /** What matches and fullyLabeled were worked out from. */
+  shape: Shape;
+  labels: Record<string, string> | undefined;
+  /** spec.nodeName, "" when unscheduled. */
+  node: string;
   active: boolean;
   matches: boolean;
   ready: boolean;
@@ -33,9 +42,18 @@ interface Shape {
   templateLabels: Record<string, string>;
 }
 
+/** What the index knows of one ReplicaSet's pods. */
+interface Entry {
+  counts: PodCounts;
+  /** Uids of the active pods matching the selector (what claim() returns). */
+  claimed: Set<string>;
+  /** Active pods (matching or not) per node name. */
+  activePerNode: Map<string, number>;
+}
+
 export class ReplicaSetPodIndex {
   private readonly facts = new Map<string, Facts>();
-  private readonly counts = new Map<string, PodCounts>();
+  private readonly entries = new Map<string, Entry>();
   private readonly shapes = new Map<string, Shape>();
 
   constructor(private readonly api: ApiServer) {}
@@ -48,22 +66,48 @@ export class ReplicaSetPodIndex {
 
   /** Counts for the ReplicaSet with `uid` (zeros when it controls nothing). */
   get(uid: string): PodCounts {
-    return this.counts.get(uid) ?? { active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 };
+    return this.entries.get(uid)?.counts ?? { owned: 0, active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 };
+  }
+
+  /**
+   * The uids of the active pods matching the selector of the ReplicaSet with
+   * `uid` (what claim() returns). The index knows every pod of that ReplicaSet
+   * when get(uid).owned is the number of pods the store says it controls.
+   */
+  claimedUids(uid: string): ReadonlySet<string> {
+    return this.entries.get(uid)?.claimed ?? new Set();
+  }
+
+  /** Active pods per node name ("" for unscheduled) of the ReplicaSet with `uid`; same caveat. */
+  activePerNode(uid: string): ReadonlyMap<string, number> {
+    return this.entries.get(uid)?.activePerNode ?? new Map();
   }
 
   private onPod(pod: Pod, gone: boolean): void {
     const uid = pod.metadata.uid!;
     const before = this.facts.get(uid);
+    const facts = gone ? undefined : this.factsFor(pod, before);
+    // Most pod writes are kubelet status steps that change nothing counted here.
+    if (before && facts && sameFacts(before, facts)) {
+      this.facts.set(uid, facts);
+      return;
+    }
     if (before) this.add(before, -1);
     this.facts.delete(uid);
-    if (gone) return;
-    const ref = controllerRef(pod);
-    if (ref?.kind !== "ReplicaSet") return;
-    const shape = this.shape(pod.metadata.namespace!, ref.name, ref.uid);
-    if (!shape) return;
-    const facts = factsOf(pod, ref.uid, shape);
+    if (!facts) return;
     this.facts.set(uid, facts);
     this.add(facts, 1);
+  }
+
+  private factsFor(pod: Pod, before: Facts | undefined): Facts | undefined {
+    const ref = controllerRef(pod);
+    if (ref?.kind !== "ReplicaSet") return undefined;
+    const shape = this.shape(pod.metadata.namespace!, ref.name, ref.uid);
+    if (!shape) return undefined;
+    // Status writes keep the stored labels object: what depends on the labels
+    // (and the ReplicaSet's shape) alone is known already.
+    const known = before && before.shape === shape && before.labels === pod.metadata.labels ? before : undefined;
+    return factsOf(pod, ref.uid, shape, known);
   }
 
   private onReplicaSet(rs: ReplicaSet, gone: boolean): void {
@@ -95,17 +139,28 @@ export class ReplicaSetPodIndex {
   }
 
   private add(f: Facts, sign: 1 | -1): void {
-    let c = this.counts.get(f.rs);
-    if (!c) this.counts.set(f.rs, (c = { active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 }));
-    if (!f.active) return;
-    if (!f.matches) {
+    let entry = this.entries.get(f.rs);
+    if (!entry) {
+      entry = { counts: { owned: 0, active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 }, claimed: new Set(), activePerNode: new Map() };
+      this.entries.set(f.rs, entry);
+    }
+    const c = entry.counts;
+    c.owned += sign;
+    if (f.active) {
+      const n = (entry.activePerNode.get(f.node) ?? 0) + sign;
+      if (n === 0) entry.activePerNode.delete(f.node);
+      else entry.activePerNode.set(f.node, n);
+    }
+    if (f.active && !f.matches) {
       c.mismatched += sign;
-    } else {
+    } else if (f.active) {
       c.active += sign;
       if (f.ready) c.ready += sign;
       if (f.fullyLabeled) c.fullyLabeled += sign;
+      if (sign > 0) entry.claimed.add(f.uid);
+      else entry.claimed.delete(f.uid);
     }
-    if (c.active === 0 && c.mismatched === 0 && c.ready === 0 && c.fullyLabeled === 0) this.counts.delete(f.rs);
+    if (c.owned === 0) this.entries.delete(f.rs);
   }
 }
 
@@ -125,11 +180,39 @@ function safeSelector(rs: ReplicaSet): Selector {
   }
 }
 
-function factsOf(pod: Pod, rs: string, shape: Shape): Facts {
+function factsOf(pod: Pod, rs: string, shape: Shape, known: Facts | undefined): Facts {
   const labels = pod.metadata.labels;
   let fullyLabeled = true;
-  for (const key in shape.templateLabels) if (labels?.[key] !== shape.templateLabels[key]) fullyLabeled = false;
-  return { rs, active: isPodActive(pod), matches: shape.selector.matches(labels), ready: isPodReady(pod), fullyLabeled };
+  let matches: boolean;
+  if (known) {
+    fullyLabeled = known.fullyLabeled;
+    matches = known.matches;
+  } else {
+    for (const key in shape.templateLabels) if (labels?.[key] !== shape.templateLabels[key]) fullyLabeled = false;
+    matches = shape.selector.matches(labels);
+  }
+  return {
+    rs,
+    uid: pod.metadata.uid!,
+    shape,
+    labels,
+    node: pod.spec.nodeName ?? "",
+    active: isPodActive(pod),
+    matches,
+    ready: isPodReady(pod),
+    fullyLabeled,
+  };
+}
+
+function sameFacts(a: Facts, b: Facts): boolean {
+  return (
+    a.rs === b.rs &&
+    a.node === b.node &&
+    a.active === b.active &&
+    a.matches === b.matches &&
+    a.ready === b.ready &&
+    a.fullyLabeled === b.fullyLabeled
+  );
 }
 
 function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
