@@ -18,6 +18,8 @@ import {
 } from "./errors.ts";
 import { parseFieldSelector, fieldSelectorMatcher, parseSelector } from "./labels.ts";
 import { PatchError } from "./patch/errors.ts";
+import { decodeBody } from "./schema/decode.ts";
+import { kindInfo } from "./schema/schema.ts";
 import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
 import { applyStrategicMergePatch } from "./patch/strategic.ts";
@@ -533,6 +535,13 @@ export class ApiServer {
   private decode(type: ResourceType, input: KubeObject): KubeObject {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
+    }
+    // The typed decode a real server does first: a field of the wrong JSON
+    // type is a 400 with encoding/json's words, before any validation.
+    const info = kindInfo(apiVersionOf(type), type.kind);
+    if (info) {
+      const decoded = decodeBody(info, input, "Warn");
+      if (decoded.error) throw badRequest(decoded.error);
     }
     const obj = decodedClone(input);
     const apiVersion = apiVersionOf(type);
