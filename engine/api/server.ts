@@ -521,6 +521,18 @@ export class ApiServer {
     return obj;
   }
 
+  /**
+   * The typed decode a real server does first: a field of the wrong JSON
+   * type is a 400 with encoding/json's words, before any validation.
+   */
+  private typedDecode(type: ResourceType, body: KubeObject): void {
+    const info = kindInfo(apiVersionOf(type), type.kind);
+    if (info) {
+      const decoded = decodeBody(info, body, "Warn");
+      if (decoded.error) throw badRequest(decoded.error);
+    }
+  }
+
   private checkKind(type: ResourceType, obj: KubeObject): void {
     const apiVersion = apiVersionOf(type);
     if (obj.kind !== undefined && obj.kind !== null && obj.kind !== type.kind) {
@@ -536,13 +548,7 @@ export class ApiServer {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
-    // The typed decode a real server does first: a field of the wrong JSON
-    // type is a 400 with encoding/json's words, before any validation.
-    const info = kindInfo(apiVersionOf(type), type.kind);
-    if (info) {
-      const decoded = decodeBody(info, input, "Warn");
-      if (decoded.error) throw badRequest(decoded.error);
-    }
+    this.typedDecode(type, input);
     const obj = decodedClone(input);
     const apiVersion = apiVersionOf(type);
     if (obj.kind !== undefined && obj.kind !== type.kind) {

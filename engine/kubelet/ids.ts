@@ -1,12 +1,12 @@
 // Identifiers the container runtime hands out: 64 hex characters, either
 // random from the cluster's stream (container and sandbox ids) or derived from
 // a name so the same image always has the same digest in every cluster.
-import { Random } from "../sim/random.ts";
+import { Random, hex } from "../sim/random.ts";
 
 /** 64 random hex characters from the cluster's random source. */
 export function randomHex64(random: Random): string {
   let out = "";
-  for (let i = 0; i < 8; i++) out += random.uint32().toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++) out += hex(random.uint32(), 8);
   return out;
 }
 

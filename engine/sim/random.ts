@@ -70,8 +70,14 @@ export class Random {
   }
 }
 
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, "0");
+const HEX = "0123456789abcdef";
+
+/** n.toString(16).padStart(width, "0") for a 32-bit unsigned n, without the number-to-text machinery. */
+export function hex(n: number, width: number): string {
+  if (width > 8 || n >= 16 ** width || n < 0 || !Number.isInteger(n)) return n.toString(16).padStart(width, "0");
+  let out = "";
+  for (let shift = (width - 1) * 4; shift >= 0; shift -= 4) out += HEX[(n >>> shift) & 15];
+  return out;
 }
 
 function rotl(x: number, k: number): number {

@@ -156,10 +156,23 @@ export function quantityJsonError(raw: string): string | null {
   return suffixOverflow ? QUANTITY_SUFFIX_ERROR : null;
 }
 
+/**
+ * Frozen objects known to decode into a struct without any problem, by
+ * struct key (and strictness). Decoding is a pure function of the value, the
+ * type and strictness, stored objects are frozen and never change, and a
+ * write usually sends most of the stored object back (a status update, a
+ * ReplicaSet scaled, a pod made from a template): such parts are not walked
+ * again. Only problem-free results are remembered, so no message (whose
+ * wording depends on where the part sits) is ever skipped.
+ */
+const decodedCleanly = new WeakMap<object, Set<string>>();
+
 class Decoder {
   saved: DecodeError | null = null;
+  /** Type errors and (strict) unknown fields met so far, reported or not. */
+  private problems = 0;
   readonly strictErrors: StrictError[] = [];
-  private readonly seen = new Set<string>();
+  private seen: Set<string> | undefined;
   // errorContext: the struct whose field was entered last, and the JSON field names.
   private struct = "";
   private readonly fieldStack: string[] = [];
@@ -186,12 +199,15 @@ class Decoder {
   }
 
   private save(err: DecodeError): void {
+    this.problems++;
     if (!this.saved) this.saved = err;
   }
 
   private unknownField(key: string): void {
+    if (this.strict) this.problems++;
     if (!this.strict || this.strictErrors.length >= MAX_STRICT_ERRORS) return;
     const path = this.path.length > 0 ? `${this.pathText()}.${key}` : key;
+    this.seen ??= new Set();
     if (this.seen.has(path)) return;
     this.seen.add(path);
     this.strictErrors.push({ message: `unknown field ${goQuote(path)}`, path });
@@ -276,7 +292,16 @@ class Decoder {
   private struct_(v: unknown, t: GoType & { kind: "struct" }): void {
     if (typeof v !== "object" || Array.isArray(v)) return this.save(this.typeError(jsonKind(v), t.name));
     const schema = structSchema(t.key)!;
-    this.fields(v as Record<string, unknown>, schema);
+    const obj = v as Record<string, unknown>;
+    if (!Object.isFrozen(obj)) return this.fields(obj, schema);
+    const key = this.strict ? `${schema.key}\u0000strict` : schema.key;
+    if (decodedCleanly.get(obj)?.has(key)) return;
+    const before = this.problems;
+    this.fields(obj, schema); // an UnmarshalJSON error throws past the memo
+    if (this.problems !== before) return;
+    const known = decodedCleanly.get(obj);
+    if (known) known.add(key);
+    else decodedCleanly.set(obj, new Set<string>().add(key));
   }
 
   fields(obj: Record<string, unknown>, schema: StructSchema): void {
@@ -403,7 +428,14 @@ const FIND_KIND_TYPE =
   'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
 
 /** encoding/json's case-insensitive key match (foldName): ASCII case plus the odd Unicode letters that fold to ASCII. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 function foldName(key: string): string {
+  // ASCII keys (all real ones): toUpperCase of the whole is the same, and quicker.
+  if (isAscii(key)) return key.toUpperCase();
   let out = "";
   for (const ch of key) {
     if (ch.charCodeAt(0) < 0x80) {
@@ -414,6 +446,14 @@ function foldName(key: string): string {
     }
   }
   return out;
+}
+
+/** The field of Interpret's struct that `key` decodes into, if any (foldName(key) is APIVERSION or KIND). */
+function interpretedField(key: string): "apiVersion" | "kind" | null {
+  // An ASCII key folds character by character: only one of the right length can match.
+  if (key.length !== 10 && key.length !== 4 && isAscii(key)) return null;
+  const folded = foldName(key);
+  return folded === "APIVERSION" ? "apiVersion" : folded === "KIND" ? "kind" : null;
 }
 
 /**
@@ -427,9 +467,10 @@ function interpret(body: unknown): { apiVersion: string; kind: string } | { erro
   if (typeof body !== "object" || Array.isArray(body)) {
     error = `json: cannot unmarshal ${jsonKind(body)} into Go value of type ${FIND_KIND_TYPE}`;
   } else {
-    for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
-      const folded = foldName(key);
-      const field = folded === "APIVERSION" ? "apiVersion" : folded === "KIND" ? "kind" : null;
+    const record = body as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      const field = interpretedField(key);
       if (!field || isNullish(v)) continue;
       if (typeof v === "string") found[field] = v;
       else error ??= `json: cannot unmarshal ${jsonKind(v)} into Go struct field .${field} of type string`;
@@ -446,6 +487,14 @@ function summarizeBody(body: unknown, raw: string | undefined): string {
   return cut ? `${head} ...` : head;
 }
 
+function unrecognized(info: KindInfo, detail: string, body: unknown, raw: string | undefined): BodyDecode {
+  return {
+    error: `the object provided is unrecognized (must be of type ${info.kind}): ${detail} (${summarizeBody(body, raw)})`,
+    warnings: [],
+    gvk: null,
+  };
+}
+
 /**
  * Decode a create/update body for the resource of kind `target`, as the API
  * server does before anything else (Interpret, then the typed decode), and
@@ -456,12 +505,7 @@ export function decodeBody(target: KindInfo | { apiVersion: string; kind: string
   const info = "type" in target ? target : KINDS.find((k) => k.apiVersion === target.apiVersion && k.kind === target.kind);
   if (!info) throw new Error(`decodeBody: no schema for ${target.apiVersion} ${target.kind}`);
   const found = interpret(body);
-  const unrecognized = (detail: string): BodyDecode => ({
-    error: `the object provided is unrecognized (must be of type ${info.kind}): ${detail} (${summarizeBody(body, raw)})`,
-    warnings: [],
-    gvk: null,
-  });
-  if ("error" in found) return unrecognized(found.error);
+  if ("error" in found) return unrecognized(info, found.error, body, raw);
   // schema.ParseGroupVersion
   let group = "";
   let version = "";
@@ -469,7 +513,7 @@ export function decodeBody(target: KindInfo | { apiVersion: string; kind: string
   if (found.apiVersion !== "" && found.apiVersion !== "/") {
     if (slashes === 0) version = found.apiVersion;
     else if (slashes === 1) [group, version] = found.apiVersion.split("/") as [string, string];
-    else return unrecognized(`unexpected GroupVersion string: ${found.apiVersion}`);
+    else return unrecognized(info, `unexpected GroupVersion string: ${found.apiVersion}`, body, raw);
   }
   // gvkWithDefaults
   const kind = found.kind || info.kind;

@@ -79,7 +79,22 @@ const PLAIN: Readonly<Record<string, RegExp>> = {
   [RFC3339_MICRO]: /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)[.,]\d{6}(?:Z|[+-](\d\d):(\d\d))$/,
 };
 
+/** Answers for the last few hundred texts per layout: events and statuses repeat the same timestamps. */
+const answers = new Map<string, Map<string, string | null>>();
+
 export function goTimeParseError(layout: string, value: string): string | null {
+  let known = answers.get(layout);
+  if (!known) answers.set(layout, (known = new Map()));
+  let answer = known.get(value);
+  if (answer === undefined) {
+    answer = computeParseError(layout, value);
+    if (known.size >= 512) known.clear();
+    known.set(value, answer);
+  }
+  return answer;
+}
+
+function computeParseError(layout: string, value: string): string | null {
   const plain = PLAIN[layout]?.exec(value);
   if (plain) {
     const [year, month, day, hour, min, sec, zh, zm] = plain.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[];

@@ -21,7 +21,7 @@ export function unlessPassed(value: unknown, check: string, validate: () => Fiel
   const errs = validate();
   if (errs.length === 0) {
     if (known) known.add(check);
-    else passed.set(value, new Set([check]));
+    else passed.set(value, new Set<string>().add(check));
   }
   return errs;
 }

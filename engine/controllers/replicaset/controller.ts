@@ -93,8 +93,7 @@ export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex,
     // per node of the whole family (every ReplicaSet of the same owner).
     const forDeletion = () => {
       // The claimed pods in the store's order (ties in the deletion order can depend on it).
-      const uids = index.claimedUids(uid);
-      const pods = claimed ?? api.listControlledBy("pods", uid).filter((p) => uids.has(p.metadata.uid!));
+      const pods = claimed ?? index.claimedPods(uid);
       return { pods, perNode: familyPerNode(ctx, index, rs, pods) };
     };
     failure = manageReplicas(ctx, rs, forDeletion, diff);

@@ -24,7 +24,7 @@ export interface PodCounts {
 
 interface Facts {
   rs: string;
-  uid: string;
+  pod: Pod;
   /** What matches and fullyLabeled were worked out from. */
   shape: Shape;
   labels: Record<string, string> | undefined;
@@ -45,8 +45,12 @@ interface Shape {
 /** What the index knows of one ReplicaSet's pods. */
 interface Entry {
   counts: PodCounts;
-  /** Uids of the active pods matching the selector (what claim() returns). */
-  claimed: Set<string>;
+  /**
+   * Its pods by uid, in the order they came under it: a pod keeps its place
+   * when it changes, as in the store's own list of what an owner controls
+   * (Store.listControlledBy), which this then mirrors.
+   */
+  owned: Map<string, Facts>;
   /** Active pods (matching or not) per node name. */
   activePerNode: Map<string, number>;
 }
@@ -64,21 +68,27 @@ export class ReplicaSetPodIndex {
     else if (e.resource === "replicasets") this.onReplicaSet(e.object as ReplicaSet, e.type === "DELETED");
   }
 
-  /** Counts for the ReplicaSet with `uid` (zeros when it controls nothing). */
+  /**
+   * Counts for the ReplicaSet with `uid` (zeros when it controls nothing).
+   * The index knows every pod of that ReplicaSet when `owned` is the number
+   * of pods the store says it controls; the other answers hold only then.
+   */
   get(uid: string): PodCounts {
     return this.entries.get(uid)?.counts ?? { owned: 0, active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 };
   }
 
   /**
-   * The uids of the active pods matching the selector of the ReplicaSet with
-   * `uid` (what claim() returns). The index knows every pod of that ReplicaSet
-   * when get(uid).owned is the number of pods the store says it controls.
+   * The active pods matching the selector of the ReplicaSet with `uid` (what
+   * claim() returns when it has nothing to adopt or release), in the store's order.
    */
-  claimedUids(uid: string): ReadonlySet<string> {
-    return this.entries.get(uid)?.claimed ?? new Set();
+  claimedPods(uid: string): Pod[] {
+    const out: Pod[] = [];
+    const entry = this.entries.get(uid);
+    if (entry) for (const f of entry.owned.values()) if (f.active && f.matches) out.push(f.pod);
+    return out;
   }
 
-  /** Active pods per node name ("" for unscheduled) of the ReplicaSet with `uid`; same caveat. */
+  /** Active pods per node name ("" for unscheduled) of the ReplicaSet with `uid`. */
   activePerNode(uid: string): ReadonlyMap<string, number> {
     return this.entries.get(uid)?.activePerNode ?? new Map();
   }
@@ -87,16 +97,34 @@ export class ReplicaSetPodIndex {
     const uid = pod.metadata.uid!;
     const before = this.facts.get(uid);
     const facts = gone ? undefined : this.factsFor(pod, before);
-    // Most pod writes are kubelet status steps that change nothing counted here.
-    if (before && facts && sameFacts(before, facts)) {
+    if (before && facts && before.rs === facts.rs) {
+      // Still the same ReplicaSet's: the pod keeps its place. Most pod writes
+      // are kubelet status steps that change nothing counted here.
+      const entry = this.entries.get(facts.rs)!;
+      if (!sameFacts(before, facts)) {
+        count(entry, before, -1);
+        count(entry, facts, 1);
+      }
+      entry.owned.set(uid, facts);
       this.facts.set(uid, facts);
       return;
     }
-    if (before) this.add(before, -1);
-    this.facts.delete(uid);
+    if (before) {
+      const entry = this.entries.get(before.rs)!;
+      count(entry, before, -1);
+      entry.owned.delete(uid);
+      if (entry.owned.size === 0) this.entries.delete(before.rs);
+      this.facts.delete(uid);
+    }
     if (!facts) return;
+    let entry = this.entries.get(facts.rs);
+    if (!entry) {
+      entry = { counts: { owned: 0, active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 }, owned: new Map(), activePerNode: new Map() };
+      this.entries.set(facts.rs, entry);
+    }
+    count(entry, facts, 1);
+    entry.owned.set(uid, facts);
     this.facts.set(uid, facts);
-    this.add(facts, 1);
   }
 
   private factsFor(pod: Pod, before: Facts | undefined): Facts | undefined {
@@ -137,30 +165,22 @@ export class ReplicaSetPodIndex {
     this.shapes.set(uid, shape);
     return shape;
   }
+}
 
-  private add(f: Facts, sign: 1 | -1): void {
-    let entry = this.entries.get(f.rs);
-    if (!entry) {
-      entry = { counts: { owned: 0, active: 0, ready: 0, fullyLabeled: 0, mismatched: 0 }, claimed: new Set(), activePerNode: new Map() };
-      this.entries.set(f.rs, entry);
-    }
-    const c = entry.counts;
-    c.owned += sign;
-    if (f.active) {
-      const n = (entry.activePerNode.get(f.node) ?? 0) + sign;
-      if (n === 0) entry.activePerNode.delete(f.node);
-      else entry.activePerNode.set(f.node, n);
-    }
-    if (f.active && !f.matches) {
-      c.mismatched += sign;
-    } else if (f.active) {
-      c.active += sign;
-      if (f.ready) c.ready += sign;
-      if (f.fullyLabeled) c.fullyLabeled += sign;
-      if (sign > 0) entry.claimed.add(f.uid);
-      else entry.claimed.delete(f.uid);
-    }
-    if (c.owned === 0) this.entries.delete(f.rs);
+/** Count (sign 1) or uncount (-1) a pod's facts in its ReplicaSet's entry. */
+function count(entry: Entry, f: Facts, sign: 1 | -1): void {
+  const c = entry.counts;
+  c.owned += sign;
+  if (!f.active) return;
+  const n = (entry.activePerNode.get(f.node) ?? 0) + sign;
+  if (n === 0) entry.activePerNode.delete(f.node);
+  else entry.activePerNode.set(f.node, n);
+  if (!f.matches) {
+    c.mismatched += sign;
+  } else {
+    c.active += sign;
+    if (f.ready) c.ready += sign;
+    if (f.fullyLabeled) c.fullyLabeled += sign;
   }
 }
 
@@ -193,7 +213,7 @@ function factsOf(pod: Pod, rs: string, shape: Shape, known: Facts | undefined): 
   }
   return {
     rs,
-    uid: pod.metadata.uid!,
+    pod,
     shape,
     labels,
     node: pod.spec.nodeName ?? "",
