@@ -4,6 +4,7 @@
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { describeCommand } from "./describe/command.ts";
+import { editCommand } from "./commands/edit.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { SortFatal } from "./sort.ts";
@@ -45,7 +46,7 @@ function rootCommands(): Command[] {
     notYet("set", BEGINNER, "Set specific features on objects"),
     notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
     getCommand,
-    notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
+    editCommand,
     notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
     notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
     notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
