@@ -206,7 +206,7 @@ describe.skipIf(oracleSkipReason !== null)("protobuf bodies from real kubectl de
 // Rich pods, for the whole PodSpec tree: `kubectl debug POD --copy-to=COPY`
 // GETs the pod and creates its copy with the typed client (protobuf). The
 // ground truth is `kubectl set image --local -f pod.json '*=IMAGE' -o json`
-// (the same typed Pod, images set the same way), with the copy's edits that
+// (the same typed Pod, the containers' images set the same way), with the copy's edits that
 // kubectl debug makes: fresh metadata (name, namespace, labels and
 // annotations kept), no status, no node name.
 const PODS: Record<string, Record<string, unknown>> = {
@@ -235,6 +235,155 @@ const PODS: Record<string, Record<string, unknown>> = {
       tolerations: [{ key: "k", operator: "Exists", tolerationSeconds: -1 }],
     },
     status: { phase: "Running", startTime: "2026-01-01T00:00:01Z" },
+  },
+  everything: {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: {
+      name: "everything",
+      namespace: "default",
+      generateName: "every-",
+      labels: { app: "all", "example.com/tier": "back" },
+      ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u2", controller: true, blockOwnerDeletion: true }],
+      finalizers: ["example.com/keep"],
+      deletionGracePeriodSeconds: 30,
+    },
+    spec: {
+      initContainers: [
+        { name: "init", image: "busybox", command: ["sh", "-c"], args: ["true"], workingDir: "/w" },
+        { name: "sidecar", image: "envoy", restartPolicy: "Always", startupProbe: { grpc: { port: 9000, service: "health" }, failureThreshold: 30, terminationGracePeriodSeconds: 5 } },
+      ],
+      containers: [
+        {
+          name: "main",
+          image: "app:1",
+          imagePullPolicy: "IfNotPresent",
+          env: [
+            { name: "PLAIN", value: "v" },
+            { name: "EMPTY", value: "" },
+            { name: "NODE", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "spec.nodeName" } } },
+            { name: "PASS", valueFrom: { secretKeyRef: { name: "s", key: "k", optional: false } } },
+            { name: "CFG", valueFrom: { configMapKeyRef: { name: "c", key: "k", optional: true } } },
+            { name: "MEM", valueFrom: { resourceFieldRef: { containerName: "main", resource: "limits.memory", divisor: "1Mi" } } },
+          ],
+          envFrom: [{ prefix: "CM_", configMapRef: { name: "c" } }, { secretRef: { name: "s", optional: true } }],
+          ports: [{ containerPort: 8443, hostPort: 443, protocol: "TCP", hostIP: "0.0.0.0" }, { containerPort: 53, protocol: "UDP" }],
+          resources: { requests: { cpu: "1.5", memory: "256M", "example.com/gpu": "1" }, limits: { memory: "1e9", "ephemeral-storage": "2Ki" } },
+          resizePolicy: [{ resourceName: "cpu", restartPolicy: "NotRequired" }],
+          volumeMounts: [
+            { name: "data", mountPath: "/data", readOnly: true, subPath: "sub", mountPropagation: "HostToContainer" },
+            { name: "tok", mountPath: "/var/run/tok", subPathExpr: "$(NODE)", recursiveReadOnly: "IfPossible" },
+          ],
+          volumeDevices: [{ name: "block", devicePath: "/dev/xvda" }],
+          lifecycle: {
+            postStart: { httpGet: { path: "/start", port: "web", host: "localhost", scheme: "HTTPS", httpHeaders: [{ name: "X-A", value: "1" }] } },
+            preStop: { sleep: { seconds: 3 } },
+          },
+          livenessProbe: { exec: { command: ["cat", "/ok"] }, initialDelaySeconds: 10, timeoutSeconds: 2, periodSeconds: 7, successThreshold: 1, failureThreshold: 4 },
+          terminationMessagePath: "/dev/termination-log",
+          terminationMessagePolicy: "FallbackToLogsOnError",
+          securityContext: {
+            capabilities: { add: ["NET_ADMIN"], drop: ["ALL"] },
+            privileged: false,
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            runAsGroup: 3000,
+            allowPrivilegeEscalation: false,
+            procMount: "Default",
+            seccompProfile: { type: "Localhost", localhostProfile: "p.json" },
+            appArmorProfile: { type: "RuntimeDefault" },
+            seLinuxOptions: { level: "s0:c1,c2" },
+          },
+          stdin: true,
+          stdinOnce: true,
+          tty: true,
+        },
+      ],
+      volumes: [
+        { name: "data", persistentVolumeClaim: { claimName: "pvc", readOnly: true } },
+        { name: "host", hostPath: { path: "/var/log", type: "DirectoryOrCreate" } },
+        { name: "sec", secret: { secretName: "s", items: [{ key: "a", path: "a.txt", mode: 256 }], optional: true } },
+        { name: "down", downwardAPI: { items: [{ path: "labels", fieldRef: { fieldPath: "metadata.labels" } }, { path: "cpu", resourceFieldRef: { containerName: "main", resource: "requests.cpu", divisor: "1m" } }] } },
+        {
+          name: "tok",
+          projected: {
+            defaultMode: 0o644,
+            sources: [
+              { serviceAccountToken: { audience: "api", expirationSeconds: 3600, path: "token" } },
+              { configMap: { name: "c", items: [{ key: "k", path: "k" }] } },
+              { clusterTrustBundle: { signerName: "example.com/s", labelSelector: { matchLabels: { a: "b" } }, path: "ca.pem" } },
+            ],
+          },
+        },
+        { name: "nfs", nfs: { server: "10.0.0.1", path: "/exports", readOnly: false } },
+        { name: "csi", csi: { driver: "csi.example.com", volumeAttributes: { size: "1", b: "2" }, nodePublishSecretRef: { name: "s" } } },
+        {
+          name: "block",
+          ephemeral: {
+            volumeClaimTemplate: {
+              metadata: { labels: { eph: "yes" } },
+              spec: {
+                accessModes: ["ReadWriteOnce"],
+                storageClassName: "fast",
+                volumeMode: "Block",
+                resources: { requests: { storage: "10Gi" } },
+                selector: { matchExpressions: [{ key: "zone", operator: "In", values: ["a", "b"] }] },
+                dataSourceRef: { apiGroup: "snapshot.storage.k8s.io", kind: "VolumeSnapshot", name: "snap" },
+              },
+            },
+          },
+        },
+        { name: "img", image: { reference: "quay.io/data:1", pullPolicy: "Always" } },
+      ],
+      restartPolicy: "OnFailure",
+      activeDeadlineSeconds: 600,
+      dnsPolicy: "None",
+      dnsConfig: { nameservers: ["1.1.1.1"], searches: ["svc.local"], options: [{ name: "ndots", value: "2" }, { name: "edns0" }] },
+      nodeSelector: { "kubernetes.io/os": "linux", disk: "ssd" },
+      serviceAccountName: "robot",
+      automountServiceAccountToken: false,
+      hostNetwork: true,
+      hostPID: true,
+      shareProcessNamespace: true,
+      hostname: "h",
+      subdomain: "sub",
+      setHostnameAsFQDN: true,
+      imagePullSecrets: [{ name: "reg" }],
+      hostAliases: [{ ip: "10.1.1.1", hostnames: ["a.local", "b.local"] }],
+      schedulerName: "custom",
+      priorityClassName: "high",
+      priority: 1000,
+      preemptionPolicy: "Never",
+      readinessGates: [{ conditionType: "example.com/ready" }],
+      runtimeClassName: "gvisor",
+      enableServiceLinks: false,
+      overhead: { cpu: "250m", memory: "120Mi" },
+      os: { name: "linux" },
+      hostUsers: false,
+      schedulingGates: [{ name: "example.com/wait" }],
+      securityContext: {
+        fsGroup: 2000,
+        fsGroupChangePolicy: "OnRootMismatch",
+        sysctls: [{ name: "net.core.somaxconn", value: "1024" }],
+        supplementalGroupsPolicy: "Strict",
+        runAsUser: 0,
+        windowsOptions: { gmsaCredentialSpecName: "g", runAsUserName: "u", hostProcess: false },
+      },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["c"] }], matchFields: [{ key: "metadata.name", operator: "In", values: ["n1"] }] }] },
+          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: "disk", operator: "Exists" }] } }],
+        },
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: "all" } }, topologyKey: "kubernetes.io/hostname", matchLabelKeys: ["pod-template-hash"] } }],
+        },
+        podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { db: "x" } }, namespaces: ["a"], namespaceSelector: {}, topologyKey: "zone" }] },
+      },
+      tolerations: [{ key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 }, { operator: "Exists" }],
+      topologySpreadConstraints: [
+        { maxSkew: 1, topologyKey: "zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "all" } }, minDomains: 2, nodeAffinityPolicy: "Honor", nodeTaintsPolicy: "Ignore", matchLabelKeys: ["v"] },
+      ],
+    },
   },
 };
 
@@ -291,6 +440,9 @@ describe.skipIf(oracleSkipReason !== null)("kubectl debug --copy-to: the copied 
       ...(meta.annotations ? { annotations: meta.annotations } : {}),
     };
     delete expected.spec!.nodeName;
+    // debug's `*` is the containers only; set image's is the init containers too.
+    const inits = (PODS[name]!.spec as { initContainers?: { image: string }[] }).initContainers ?? [];
+    (expected.spec!.initContainers as { image: string }[] | undefined)?.forEach((c, i) => (c.image = inits[i]!.image));
     expected.status = {};
     const decoded = decodeProtobufBody(bodies.get(`${name}-copy`)!, { apiVersion: "v1", kind: "Pod" });
     expect((decoded as { object: unknown }).object).toStrictEqual(expected);
