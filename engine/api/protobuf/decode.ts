@@ -386,8 +386,7 @@ export function decodeProtobufBody(bytes: Uint8Array, target?: ProtobufTarget): 
       } else r.skip(start);
     }
   } catch (err) {
-    if (err instanceof ProtoError) return unrecognized(err.message);
-    throw err;
+    return unrecognized(errorText(err));
   }
 
   // unk.GroupVersionKind() (an unparsable apiVersion counts as empty), then copyKindDefaults from the target.
@@ -412,7 +411,11 @@ export function decodeProtobufBody(bytes: Uint8Array, target?: ProtobufTarget): 
     const object = structJson(entry[2], value, { kind, apiVersion: gv });
     return { apiVersion: gv, kind, object };
   } catch (err) {
-    if (err instanceof ProtoError) return fail(err.message);
-    throw err;
+    return fail(errorText(err));
   }
+}
+
+/** A decoding error's text; anything else (a bug) is reported the same way rather than thrown at the HTTP layer. */
+function errorText(err: unknown): string {
+  return err instanceof ProtoError ? err.message : `internal error decoding protobuf: ${String(err)}`;
 }
