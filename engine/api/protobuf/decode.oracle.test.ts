@@ -58,6 +58,27 @@ const CASES: readonly (readonly [name: string, args: readonly string[]])[] = [
   // create serviceaccount
   ["serviceaccount", ["create", "serviceaccount", "robot"]],
   // (kubectl run builds its pod as JSON: not here.)
+  // create job / cronjob
+  ["job", ["create", "job", "once", "--image=busybox"]],
+  ["job, command", ["create", "job", "once", "--image=busybox", "--", "sh", "-c", "echo done"]],
+  ["cronjob", ["create", "cronjob", "tick", "--image=busybox", "--schedule=*/5 * * * *"]],
+  ["cronjob, restart and command", ["create", "cronjob", "tick", "--image=busybox", "--schedule=@hourly", "--restart=Never", "--", "date"]],
+  // create poddisruptionbudget (IntOrString)
+  ["pdb, min available", ["create", "pdb", "web", "--selector=app=web", "--min-available=2"]],
+  ["pdb, max unavailable percent", ["create", "poddisruptionbudget", "web", "--selector=app=web,tier in (a,b)", "--max-unavailable=25%"]],
+  // create quota (quantities), priorityclass
+  ["quota", ["create", "quota", "q", "--hard=cpu=1.5,memory=1Gi,pods=10,requests.storage=100Gi", "--scopes=BestEffort"]],
+  ["priorityclass", ["create", "priorityclass", "high", "--value=1000", "--description=important", "--preemption-policy=Never"]],
+  ["priorityclass, global default", ["create", "priorityclass", "base", "--value=-5", "--global-default"]],
+  // create ingress
+  ["ingress", ["create", "ingress", "web", "--rule=example.com/api*=api:80", "--rule=example.com/=web:http,tls=cert", "--class=nginx", "--annotation=a=b"]],
+  ["ingress, default backend", ["create", "ingress", "web", "--default-backend=web:8080", "--rule=/path=svc:443"]],
+  // rbac
+  ["role", ["create", "role", "reader", "--verb=get,list,watch", "--resource=pods,deployments.apps", "--resource-name=one"]],
+  ["clusterrole", ["create", "clusterrole", "nodes", "--verb=get", "--resource=nodes", "--non-resource-url=/healthz", "--verb=get"]],
+  ["clusterrole, aggregation", ["create", "clusterrole", "agg", "--aggregation-rule=rbac.example.com/aggregate=true"]],
+  ["rolebinding", ["create", "rolebinding", "rb", "--role=reader", "--user=alice", "--group=devs", "--serviceaccount=default:robot"]],
+  ["clusterrolebinding", ["create", "clusterrolebinding", "crb", "--clusterrole=view", "--user=bob"]],
   // autoscale (reads the deployment, then creates the HPA)
   ["autoscale", ["autoscale", "deployment", "web", "--max=5"]],
   ["autoscale, min and cpu", ["autoscale", "deployment", "web", "--min=2", "--max=10", "--cpu-percent=80"]],
@@ -91,7 +112,7 @@ const FILES: Record<string, string | Uint8Array> = {
   ].join("\n") + "\n",
 };
 
-/** Just enough discovery for the commands that map resources (run, autoscale). */
+/** Just enough discovery for the commands that map resources (autoscale, create role). */
 const DISCOVERY: Record<string, unknown> = {
   "/api": { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: "127.0.0.1:6443" }] },
   "/apis": {
@@ -105,7 +126,10 @@ const DISCOVERY: Record<string, unknown> = {
   "/api/v1": {
     kind: "APIResourceList",
     groupVersion: "v1",
-    resources: [{ name: "pods", singularName: "pod", namespaced: true, kind: "Pod", verbs: ["create", "get", "list"], shortNames: ["po"] }],
+    resources: [
+      { name: "pods", singularName: "pod", namespaced: true, kind: "Pod", verbs: ["create", "get", "list"], shortNames: ["po"] },
+      { name: "nodes", singularName: "node", namespaced: false, kind: "Node", verbs: ["get", "list"], shortNames: ["no"] },
+    ],
   },
   "/apis/apps/v1": {
     kind: "APIResourceList",

@@ -16,7 +16,7 @@ if (!apiDir || !machineryDir) {
   process.exit(2);
 }
 
-/** Go import path → our package key (as in ../../schema/go-types.ts, plus autoscalingv1 and policy). */
+/** Go import path → our package key (as in ../../schema/go-types.ts, plus the packages it does not have). */
 const PACKAGES: Record<string, { key: string; repo: string; files: string[] }> = {
   "k8s.io/api/core/v1": { key: "core", repo: apiDir, files: ["core/v1/types.go"] },
   "k8s.io/api/apps/v1": { key: "apps", repo: apiDir, files: ["apps/v1/types.go"] },
@@ -25,6 +25,10 @@ const PACKAGES: Record<string, { key: string; repo: string; files: string[] }> =
   "k8s.io/api/policy/v1": { key: "policy", repo: apiDir, files: ["policy/v1/types.go"] },
   "k8s.io/api/discovery/v1": { key: "discovery", repo: apiDir, files: ["discovery/v1/types.go"] },
   "k8s.io/api/storage/v1": { key: "storage", repo: apiDir, files: ["storage/v1/types.go"] },
+  "k8s.io/api/batch/v1": { key: "batch", repo: apiDir, files: ["batch/v1/types.go"] },
+  "k8s.io/api/networking/v1": { key: "networking", repo: apiDir, files: ["networking/v1/types.go"] },
+  "k8s.io/api/rbac/v1": { key: "rbac", repo: apiDir, files: ["rbac/v1/types.go"] },
+  "k8s.io/api/scheduling/v1": { key: "scheduling", repo: apiDir, files: ["scheduling/v1/types.go"] },
   "k8s.io/apimachinery/pkg/apis/meta/v1": { key: "meta", repo: machineryDir, files: ["pkg/apis/meta/v1/types.go"] },
   "k8s.io/apimachinery/pkg/api/resource": { key: "resource", repo: machineryDir, files: [] },
   "k8s.io/apimachinery/pkg/util/intstr": { key: "intstr", repo: machineryDir, files: [] },
@@ -45,6 +49,7 @@ const ROOTS: [string, string, string][] = [
   ["v1", "PersistentVolume", "core.PersistentVolume"], ["v1", "PersistentVolumeClaim", "core.PersistentVolumeClaim"],
   ["v1", "Pod", "core.Pod"], ["v1", "Secret", "core.Secret"], ["v1", "Service", "core.Service"],
   ["v1", "ServiceAccount", "core.ServiceAccount"], ["v1", "Binding", "core.Binding"],
+  ["v1", "ResourceQuota", "core.ResourceQuota"], ["v1", "LimitRange", "core.LimitRange"],
   ["apps/v1", "ControllerRevision", "apps.ControllerRevision"], ["apps/v1", "DaemonSet", "apps.DaemonSet"],
   ["apps/v1", "Deployment", "apps.Deployment"], ["apps/v1", "ReplicaSet", "apps.ReplicaSet"],
   ["apps/v1", "StatefulSet", "apps.StatefulSet"],
@@ -52,6 +57,13 @@ const ROOTS: [string, string, string][] = [
   ["autoscaling/v1", "Scale", "autoscalingv1.Scale"],
   ["autoscaling/v2", "HorizontalPodAutoscaler", "autoscaling.HorizontalPodAutoscaler"],
   ["policy/v1", "Eviction", "policy.Eviction"],
+  ["policy/v1", "PodDisruptionBudget", "policy.PodDisruptionBudget"],
+  ["batch/v1", "Job", "batch.Job"], ["batch/v1", "CronJob", "batch.CronJob"],
+  ["networking.k8s.io/v1", "Ingress", "networking.Ingress"],
+  ["rbac.authorization.k8s.io/v1", "Role", "rbac.Role"], ["rbac.authorization.k8s.io/v1", "ClusterRole", "rbac.ClusterRole"],
+  ["rbac.authorization.k8s.io/v1", "RoleBinding", "rbac.RoleBinding"],
+  ["rbac.authorization.k8s.io/v1", "ClusterRoleBinding", "rbac.ClusterRoleBinding"],
+  ["scheduling.k8s.io/v1", "PriorityClass", "scheduling.PriorityClass"],
   ["discovery.k8s.io/v1", "EndpointSlice", "discovery.EndpointSlice"],
   ["storage.k8s.io/v1", "StorageClass", "storage.StorageClass"],
   ["meta.k8s.io/v1", "DeleteOptions", "meta.DeleteOptions"],
