@@ -304,6 +304,8 @@ export interface ProtobufTarget {
   readonly kind: string;
 }
 
+const DELETE_OPTIONS = PROTO_KINDS.find(([, k]) => k === "DeleteOptions")!;
+
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]; // "k8s\0"
 
 /** handlers.summarizeData(body, 30): the first 30 bytes in hex (a protobuf body never starts with "{"). */
@@ -404,7 +406,8 @@ export function decodeProtobufBody(bytes: Uint8Array, target?: ProtobufTarget): 
     error: target ? formatDecodeError(kind, version, detail, targetKind) : detail,
   });
 
-  const entry = PROTO_KINDS.find(([a, k]) => a === gv && k === kind);
+  // DeleteOptions is an unversioned kind: a typed client sends it in its own group version ("v1", "apps/v1").
+  const entry = kind === "DeleteOptions" ? DELETE_OPTIONS : PROTO_KINDS.find(([a, k]) => a === gv && k === kind);
   if (!entry) return fail(`no kind ${goQuote(kind)} is registered for version ${goQuote(gv)} in scheme "pkg/api/legacyscheme/scheme.go:30"`);
   try {
     const value = decodeStruct(new WireReader(raw ?? new Uint8Array(0)), entry[2], new Map());
