@@ -1,0 +1,3 @@
+import type { Descriptions } from "./index.ts";
+
+export const CLUSTER: Descriptions = {};
