@@ -166,7 +166,7 @@ function gvksOf(key: string): Json[] {
 /** The schema of a special (non-struct) named type. */
 function specialSchema(key: string, flavour: Flavour): JsonObject {
   const description = describeType(key);
-  const d = description !== undefined ? { description } : {};
+  const d: JsonObject = description !== undefined ? { description } : {};
   switch (key) {
     case "resource.Quantity":
       return flavour === "v3" ? { ...d, oneOf: [{ type: "string" }, { type: "number" }] } : { ...d, type: "string" };
