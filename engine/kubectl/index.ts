@@ -5,6 +5,7 @@ import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { describeCommand } from "./describe/command.ts";
 import { editCommand } from "./commands/edit.ts";
+import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { SortFatal } from "./sort.ts";
@@ -44,7 +45,7 @@ function rootCommands(): Command[] {
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     notYet("set", BEGINNER, "Set specific features on objects"),
-    notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
+    explainCommand,
     getCommand,
     editCommand,
     notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
