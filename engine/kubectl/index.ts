@@ -3,6 +3,7 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
 import { editCommand } from "./commands/edit.ts";
 import { explainCommand } from "./commands/explain.ts";
@@ -85,6 +86,9 @@ function rootCommands(): Command[] {
     apiVersionsCommand,
     apiResourcesCommand,
     optionsCommand,
+    // cobra's hidden completion requests (`kubectl __complete get po`).
+    completeRequestCommand("__complete", theRoot),
+    completeRequestCommand("__completeNoDesc", theRoot),
   ];
 }
 
@@ -120,6 +124,24 @@ export function registerCommand(cmd: Command): void {
   if (i >= 0) subs[i] = entry;
   else subs.push(entry);
 }
+
+/**
+ * Tab completion for the words after `kubectl` (the last one is the word
+ * being typed, "" for a new one): candidates with descriptions and cobra's
+ * directive, as `kubectl __complete` computes them.
+ */
+export function completeKubectl(args: readonly string[], ctx: KubectlContext): Promise<KubectlCompletion> {
+  return completeKubectlOn(theRoot(), args, ctx);
+}
+export type { Candidate, KubectlCompletion } from "./completion/index.ts";
+
+/** The command at a path of names (`["rollout", "status"]`), if this kubectl has it. */
+export function kubectlCommandAt(path: readonly string[]): Command | undefined {
+  let cmd: Command | undefined = theRoot();
+  for (const name of path) cmd = cmd?.subcommands?.find((c) => c.name === name);
+  return cmd;
+}
+export { Directive } from "./completion/index.ts";
 
 /** Run one kubectl command line (the arguments after `kubectl`); never throws. */
 export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
