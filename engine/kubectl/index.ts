@@ -1,7 +1,7 @@
 // The built-in kubectl: `runKubectl(args, io, ctx)` runs one kubectl command
 // line (the words after `kubectl`) against the simulated cluster and returns
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
-import { type Command, execute } from "./command.ts";
+import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
@@ -86,10 +86,20 @@ function rootCommands(): Command[] {
     apiVersionsCommand,
     apiResourcesCommand,
     optionsCommand,
-    // cobra's hidden completion requests (`kubectl __complete get po`).
-    completeRequestCommand("__complete", theRoot),
-    completeRequestCommand("__completeNoDesc", theRoot),
   ];
+}
+
+/** cobra's hidden completion requests (`kubectl __complete get po`). */
+const COMPLETE_COMMANDS = [completeRequestCommand("__complete", theRoot), completeRequestCommand("__completeNoDesc", theRoot)];
+
+/**
+ * The tree a command line runs on: like cobra, the `__complete` commands are
+ * added only when one is called (so they never widen help's command columns).
+ */
+function rootFor(args: readonly string[]): Command {
+  const r = theRoot();
+  const withComplete: Command = { ...r, subcommands: [...(r.subcommands ?? []), ...COMPLETE_COMMANDS] };
+  return COMPLETE_COMMANDS.includes(find(withComplete, args).cmd) ? withComplete : r;
 }
 
 function createRoot(): Command {
@@ -146,7 +156,7 @@ export { Directive } from "./completion/index.ts";
 /** Run one kubectl command line (the arguments after `kubectl`); never throws. */
 export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
   try {
-    return await execute(theRoot(), args, ctx, io);
+    return await execute(rootFor(args), args, ctx, io);
   } catch (err) {
     if (err instanceof SortFatal) {
       io.stderr(klogLine("F", ctx.now(), `sorter.go:${err.line}`, err.message));
