@@ -64,7 +64,6 @@ function writeScale(api: ApiServer, type: ResourceType, current: KubeObject, sca
   }
   const updated = structuredClone(current) as Scalable;
   updated.spec = { ...updated.spec, replicas };
-  delete updated.metadata.resourceVersion;
   const result = api.update(type.resource, updated, { dryRun });
   return scaleOf(result);
 }
