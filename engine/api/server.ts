@@ -38,7 +38,8 @@ import type {
   Table,
   WatchEvent,
 } from "./types.ts";
-import { forbidden as forbiddenField, invalidStatus, required, type FieldError } from "./validation/field.ts";
+import { forbidden as forbiddenField, invalid as invalidField, invalidStatus, required, type FieldError } from "./validation/field.ts";
+import { decodeScale, scaleOf, type Scale, type ScalableObject } from "./scale.ts";
 
 /** The typed kinds, by resource name. Other resources are plain KubeObjects. */
 export interface Kinds {
@@ -258,28 +259,46 @@ export class ApiServer {
   ): KindOf<R> {
     const type = this.type(resource);
     const old = this.get(resource, namespace, name) as KubeObject;
-    let patched: unknown;
-    try {
-      if (patchType === "json") patched = applyJsonPatch(old, patch);
-      else if (patchType === "merge") patched = applyMergePatch(old, patch);
-      else patched = applyStrategicMergePatch(old, patch, schemaFor(type.kind));
-    } catch (err) {
-      if (err instanceof ApiError) throw err;
-      if (err instanceof PatchError) {
-        const status: Status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: err.message, code: err.code };
-        if (err.reason) status.reason = err.reason;
-        throw new ApiError(status);
-      }
-      throw internalError(err);
-    }
-    if (patched === null || typeof patched !== "object" || Array.isArray(patched)) {
-      throw badRequest("the patch produced an object that is not a JSON object");
-    }
-    const obj = this.decode(type, patched as KubeObject);
+    const obj = this.decode(type, applyPatch(old, type.kind, patchType, patch) as KubeObject);
     // A patch addresses the object by URL: name and namespace cannot move.
     obj.metadata.name = name;
     if (type.namespaced) obj.metadata.namespace = old.metadata.namespace;
     return this.write(type, old, obj, options) as KindOf<R>;
+  }
+
+  // ---------- the scale subresource (autoscaling/v1 Scale) ----------
+
+  /** The Scale of a scalable object (`GET .../deployments/NAME/scale`). */
+  getScale(resource: string, namespace: string | undefined, name: string): Scale {
+    const type = this.type(resource);
+    if (!type.scalable) throw notFound(type, name);
+    return scaleOf(this.get(resource, namespace, name) as ScalableObject);
+  }
+
+  /**
+   * Write a Scale (`PUT .../scale`): its replicas go to the object's
+   * spec.replicas. A resourceVersion in the Scale is a precondition.
+   */
+  updateScale(resource: string, namespace: string | undefined, name: string, input: unknown, options: WriteOptions = {}): Scale {
+    const type = this.type(resource);
+    if (!type.scalable) throw notFound(type, name);
+    const old = this.get(resource, namespace, name) as ScalableObject;
+    const scale = decodeScale(input);
+    const replicas = scale.spec?.replicas ?? 0;
+    const errors: FieldError[] = [];
+    if (replicas < 0) errors.push(invalidField("spec.replicas", replicas, "must be greater than or equal to 0"));
+    if (errors.length > 0) throw new ApiError(invalidStatus("Scale", "autoscaling", name, errors));
+    const rv = scale.metadata?.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(type, name, OBJECT_MODIFIED);
+    const next = editableCopy(old, "spec", "metadata");
+    next.spec.replicas = replicas;
+    return scaleOf(this.write(type, old, next, options) as ScalableObject);
+  }
+
+  /** Patch a Scale (`PATCH .../scale`), as kubectl scale does. */
+  patchScale(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: WriteOptions = {}): Scale {
+    const current = this.getScale(resource, namespace, name);
+    return this.updateScale(resource, namespace, name, applyPatch(current, "Scale", patchType, patch), options);
   }
 
   /**
@@ -634,4 +653,26 @@ export function guarded<T>(fn: () => T): T {
     if (err instanceof ApiError) throw err;
     throw internalError(err);
   }
+}
+
+/** Apply a patch of `patchType` to `old`, with the API's errors for a bad patch. */
+function applyPatch(old: object, kind: string, patchType: PatchType, patch: unknown): object {
+  let patched: unknown;
+  try {
+    if (patchType === "json") patched = applyJsonPatch(old, patch);
+    else if (patchType === "merge") patched = applyMergePatch(old, patch);
+    else patched = applyStrategicMergePatch(old, patch, schemaFor(kind));
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    if (err instanceof PatchError) {
+      const status: Status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: err.message, code: err.code };
+      if (err.reason) status.reason = err.reason;
+      throw new ApiError(status);
+    }
+    throw internalError(err);
+  }
+  if (patched === null || typeof patched !== "object" || Array.isArray(patched)) {
+    throw badRequest("the patch produced an object that is not a JSON object");
+  }
+  return patched;
 }

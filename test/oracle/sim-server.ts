@@ -3,8 +3,9 @@
 // our built-in kubectl prints. The shim answers what kubectl asks for:
 // legacy discovery for the registry's kinds, /version, get and list (as a
 // Table when kubectl asks for `application/json;as=Table`, else the objects
-// in their wire form), with label and field selectors, and Status bodies for
-// errors. Watches are not served (a watch would block the real kubectl).
+// in their wire form), with label and field selectors, watches, writes
+// (create, update, the three patch types, delete, dry run), and Status
+// bodies for errors.
 //
 // Ages: the server-side Table cells are computed by the simulated API server
 // (virtual time) for both kubectls, so `get` tables compare byte for byte.
@@ -126,7 +127,18 @@ export class SimApiServer {
     let body: unknown;
     try {
       if (req.method !== "GET") {
-        [code, body] = [405, status(405, "MethodNotAllowed", "the simulated oracle server only reads")];
+        void this.readBody(req).then((text) => {
+          let [c, b]: [number, unknown] = [500, undefined];
+          try {
+            [c, b] = this.write(req.method ?? "", url, String(req.headers["content-type"] ?? ""), text);
+          } catch (err) {
+            if (err instanceof ApiError) [c, b] = [err.code, err.status];
+            else [c, b] = [500, status(500, "InternalError", String(err))];
+          }
+          res.writeHead(c, { "content-type": "application/json" });
+          res.end(JSON.stringify(b));
+        });
+        return;
       } else if (url.searchParams.get("watch") === "true" || url.searchParams.get("watch") === "1") {
         if (this.startWatch(url, accept.includes("as=Table"), res)) return;
         [code, body] = [404, status(404, "NotFound", "the server could not find the requested resource")];
@@ -139,6 +151,77 @@ export class SimApiServer {
     }
     res.writeHead(code, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
+  }
+
+  private readBody(req: IncomingMessage): Promise<string> {
+    return new Promise((resolve) => {
+      let text = "";
+      req.setEncoding("utf8");
+      req.on("data", (d: string) => (text += d));
+      req.on("end", () => resolve(text));
+    });
+  }
+
+  /**
+   * POST (create), PUT (update, also /status), PATCH (json, merge,
+   * strategic) and DELETE, with dryRun; enough for kubectl's write commands.
+   */
+  private write(method: string, url: URL, contentType: string, text: string): [number, unknown] {
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/(status|scale))?\/?$/.exec(url.pathname);
+    if (!m) return [404, status(404, "NotFound", "the server could not find the requested resource")];
+    const group = m[2] ?? "";
+    const namespace = m[4] === undefined ? undefined : decodeURIComponent(m[4]);
+    const name = m[6] === undefined ? undefined : decodeURIComponent(m[6]);
+    const type = this.api.registry.all().find((t) => t.group === group && t.resource === m[5]);
+    if (!type) return [404, status(404, "NotFound", "the server could not find the requested resource")];
+    const dryRun = url.searchParams.get("dryRun") === "All";
+    const subresource = m[7];
+    let body: unknown;
+    if (text !== "") {
+      try {
+        body = JSON.parse(text);
+      } catch (err) {
+        return [400, status(400, "BadRequest", `json: ${(err as Error).message}`)];
+      }
+    }
+    if (method === "POST" && name === undefined) {
+      const created = this.api.create(type.resource, body as KubeObject, { namespace, dryRun });
+      return [201, toWire(created)];
+    }
+    if (name === undefined) return [405, status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource")];
+    if (subresource === "scale") {
+      if (method === "PUT") return [200, this.api.updateScale(type.resource, namespace, name, body, { dryRun })];
+      if (method === "PATCH") {
+        const patchType = patchTypeOf(contentType);
+        if (!patchType) return [415, unsupportedPatch()];
+        return [200, this.api.patchScale(type.resource, namespace, name, patchType, body, { dryRun })];
+      }
+    }
+    if (method === "PUT") {
+      const input = body as KubeObject;
+      if (type.namespaced && input?.metadata && !input.metadata.namespace) input.metadata.namespace = namespace;
+      const updated = this.api.update(type.resource, input, { dryRun, subresource: subresource === "status" ? "status" : undefined });
+      return [200, toWire(updated)];
+    }
+    if (method === "PATCH") {
+      const patchType = patchTypeOf(contentType);
+      if (!patchType) return [415, unsupportedPatch()];
+      const patched = this.api.patch(type.resource, namespace, name, patchType, body, { dryRun, subresource: subresource === "status" ? "status" : undefined });
+      return [200, toWire(patched)];
+    }
+    if (method === "DELETE") {
+      const opts = (body ?? {}) as { propagationPolicy?: "Background" | "Foreground" | "Orphan"; gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string } };
+      const q = url.searchParams;
+      const grace = q.get("gracePeriodSeconds");
+      const deleted = this.api.delete(type.resource, namespace, name, {
+        dryRun: dryRun || (opts as { dryRun?: string[] }).dryRun?.includes("All"),
+        propagationPolicy: opts.propagationPolicy ?? ((q.get("propagationPolicy") as "Background" | null) ?? undefined),
+        gracePeriodSeconds: opts.gracePeriodSeconds ?? (grace === null ? undefined : Number(grace)),
+        preconditions: opts.preconditions,
+      });
+      return [200, toWire(deleted)];
+    }
+    return [405, status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource")];
   }
 
   private route(url: URL, asTable: boolean): [number, unknown] {
@@ -163,7 +246,7 @@ export class SimApiServer {
     }
 
     // /api/v1[/namespaces/NS]/RES[/NAME] or /apis/G/V[/namespaces/NS]/RES[/NAME]
-    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/(scale))?$/.exec(path);
     if (!m) return [404, status(404, "NotFound", "the server could not find the requested resource")];
     const group = m[2] ?? "";
     // (/api/v1/namespaces/NAME is the namespace itself: namespace stays undefined.)
@@ -176,6 +259,9 @@ export class SimApiServer {
       if (empty && name === undefined) return [200, { ...empty, metadata: { resourceVersion: "1" }, items: [] }];
       if (name !== undefined) return [404, status(404, "NotFound", `${resource}${group ? "." + group : ""} "${name}" not found`)];
       return [404, status(404, "NotFound", "the server could not find the requested resource")];
+    }
+    if (name !== undefined && m[7] === "scale") {
+      return [200, this.api.getScale(type.resource, namespace, name)];
     }
     if (name !== undefined) {
       const obj = this.api.get(type.resource, namespace, name);
@@ -318,6 +404,21 @@ export class SimApiServer {
     if (!resources) return undefined;
     return { kind: "APIResourceList", apiVersion: "v1", groupVersion: group ? `${group}/${version}` : version, resources };
   }
+}
+
+function patchTypeOf(contentType: string): "json" | "merge" | "strategic" | undefined {
+  if (contentType.startsWith("application/json-patch+json")) return "json";
+  if (contentType.startsWith("application/merge-patch+json")) return "merge";
+  if (contentType.startsWith("application/strategic-merge-patch+json")) return "strategic";
+  return undefined;
+}
+
+function unsupportedPatch(): Obj {
+  return status(
+    415,
+    "UnsupportedMediaType",
+    "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json",
+  );
 }
 
 /** The kubeconfig real kubectl reads: DEFAULT_KUBECONFIG's names, this server's URL. */
