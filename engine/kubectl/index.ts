@@ -6,6 +6,7 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configComm
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
+import { logsCommand } from "./commands/logs.ts";
 import { SortFatal } from "./sort.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
 import { KubectlError } from "./types.ts";
@@ -58,7 +59,7 @@ function rootCommands(): Command[] {
     notYet("drain", CLUSTER, "Drain node in preparation for maintenance"),
     notYet("taint", CLUSTER, "Update the taints on one or more nodes"),
     describeCommand,
-    notYet("logs", TROUBLESHOOTING, "Print the logs for a container in a pod"),
+    logsCommand,
     notYet("attach", TROUBLESHOOTING, "Attach to a running container"),
     notYet("exec", TROUBLESHOOTING, "Execute a command in a container"),
     notYet("port-forward", TROUBLESHOOTING, "Forward one or more local ports to a pod"),
