@@ -7,6 +7,7 @@ import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { logsCommand } from "./commands/logs.ts";
+import { cordonCommandDef, drainCommand, uncordonCommandDef } from "./commands/node-maintenance.ts";
 import { SortFatal } from "./sort.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
 import { KubectlError } from "./types.ts";
@@ -54,9 +55,9 @@ function rootCommands(): Command[] {
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,
     notYet("top", CLUSTER, "Display resource (CPU/memory) usage"),
-    notYet("cordon", CLUSTER, "Mark node as unschedulable"),
-    notYet("uncordon", CLUSTER, "Mark node as schedulable"),
-    notYet("drain", CLUSTER, "Drain node in preparation for maintenance"),
+    cordonCommandDef,
+    uncordonCommandDef,
+    drainCommand,
     notYet("taint", CLUSTER, "Update the taints on one or more nodes"),
     describeCommand,
     logsCommand,
@@ -141,7 +142,7 @@ export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlCont
 }
 
 /** A klog line: `Fmmdd hh:mm:ss.uuuuuu   12345 file.go:123] message`, in UTC. */
-function klogLine(level: string, nowMs: number, where: string, message: string): string {
+export function klogLine(level: string, nowMs: number, where: string, message: string): string {
   const d = new Date(nowMs);
   const two = (n: number) => String(n).padStart(2, "0");
   const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, "0");
