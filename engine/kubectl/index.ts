@@ -7,6 +7,8 @@ import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { logsCommand } from "./commands/logs.ts";
+import { attachCommand, execCommand } from "./commands/exec.ts";
+import { topCommand } from "./commands/top.ts";
 import { cordonCommandDef, drainCommand, uncordonCommandDef } from "./commands/node-maintenance.ts";
 import { SortFatal } from "./sort.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
@@ -54,15 +56,15 @@ function rootCommands(): Command[] {
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,
-    notYet("top", CLUSTER, "Display resource (CPU/memory) usage"),
+    topCommand,
     cordonCommandDef,
     uncordonCommandDef,
     drainCommand,
     notYet("taint", CLUSTER, "Update the taints on one or more nodes"),
     describeCommand,
     logsCommand,
-    notYet("attach", TROUBLESHOOTING, "Attach to a running container"),
-    notYet("exec", TROUBLESHOOTING, "Execute a command in a container"),
+    attachCommand,
+    execCommand,
     notYet("port-forward", TROUBLESHOOTING, "Forward one or more local ports to a pod"),
     notYet("proxy", TROUBLESHOOTING, "Run a proxy to the Kubernetes API server"),
     notYet("cp", TROUBLESHOOTING, "Copy files and directories to and from containers"),
