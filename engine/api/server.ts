@@ -445,11 +445,8 @@ export class ApiServer {
     if (options.subresource === "status") {
       if (!type.hasStatus) throw methodNotSupported(type, "update status");
       // A status write changes status (and annotations) only.
-      // Unchanged parts are shared with the stored (frozen) version, not copied:
-      // the parts of the new status that did not change (most conditions,
-      // container statuses) too, so they are neither frozen nor compared again.
-      const status = shareUnchanged(record.status, oldRecord.status);
-      const next = { ...old, metadata: { ...old.metadata, annotations: meta.annotations }, status };
+      // Unchanged parts are shared with the stored (frozen) version, not copied.
+      const next = { ...old, metadata: { ...old.metadata, annotations: meta.annotations }, status: record.status };
       if (next.metadata.annotations === undefined) delete next.metadata.annotations;
       if (next.status === undefined) delete (next as { status?: unknown }).status;
       return this.commit(type, old, next as KubeObject, options, false);
@@ -538,8 +535,7 @@ export class ApiServer {
     const annotations = decodedCloneSharing(m.annotations);
     if (annotations !== undefined && annotations !== null) metadata.annotations = annotations;
     const obj = { apiVersion: apiVersionOf(type), kind: type.kind, metadata } as KubeObject;
-    // Parts of the status the client took from the stored object (frozen) are kept, not copied.
-    const status = decodedCloneSharing((input as { status?: unknown }).status);
+    const status = decodedClone((input as { status?: unknown }).status);
     if (status !== undefined && status !== null) (obj as { status?: unknown }).status = status;
     return obj;
   }

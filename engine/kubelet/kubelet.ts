@@ -7,7 +7,7 @@
 import type { ApiServer } from "../api/server.ts";
 import type { ContainerStatus, Node, Pod } from "../api/types.ts";
 import type { ComponentContext } from "../context.ts";
-import { deepEqual, shareUnchanged } from "../util/json.ts";
+import { deepEqual } from "../util/json.ts";
 import { parseTime } from "../util/time.ts";
 import { exitContainer, imageRecordOf, specOf, stepContainer, stopContainer, type NodeRuntime } from "./containers.ts";
 import type { ImageCatalogue } from "./images.ts";
@@ -320,19 +320,14 @@ export class Kubelet implements NodeRuntime {
   private writeStatus(namespace: string, name: string, rt: PodRuntime, now: number): void {
     const pod = this.api.find("pods", namespace, name);
     if (!pod) return;
-    // What did not change is taken from the stored status: cheaper to compare,
-    // and the API server keeps those (frozen) parts instead of copying them.
-    const status = shareUnchanged(
-      buildPodStatus({
-        pod,
-        runtime: rt,
-        hostIP: this.hostIP,
-        nowMs: now,
-        podIsTerminal: rt.finalized && rt.terminatingSince !== undefined,
-      }),
-      pod.status,
-    );
-    if (status === pod.status || deepEqual(status, pod.status)) return;
+    const status = buildPodStatus({
+      pod,
+      runtime: rt,
+      hostIP: this.hostIP,
+      nowMs: now,
+      podIsTerminal: rt.finalized && rt.terminatingSince !== undefined,
+    });
+    if (deepEqual(status, pod.status)) return;
     this.api.updateStatus("pods", { ...pod, status });
   }
 }
