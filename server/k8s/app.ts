@@ -15,7 +15,9 @@ import { applyMergePatch } from "../../engine/api/patch/merge.ts";
 import { applyStrategicMergePatch } from "../../engine/api/patch/strategic.ts";
 import { schemaFor } from "../../engine/api/patch/strategic-schema.ts";
 import { nodeLease } from "../../engine/kubectl/describe/describers.ts";
-import { SERVER_VERSION } from "../../engine/kubectl/discovery.ts";
+import { discoveryOrder, SERVER_VERSION } from "../../engine/kubectl/discovery.ts";
+import { openApiDocuments } from "../../engine/api/openapi/index.ts";
+import { swaggerProtobuf } from "../../engine/api/openapi/v2-proto.ts";
 import { toWire } from "../../engine/kubectl/wire.ts";
 import type { K8sBackend } from "./backend.ts";
 import { goJsonSyntaxError, readJson, readObjectBody } from "./body.ts";
@@ -83,6 +85,38 @@ function decodeSegment(s: string): string {
   }
 }
 
+/** The v2 document as kubectl asks for it (gnostic protobuf), per set of served kinds. */
+const v2Protobuf = new WeakMap<object, Uint8Array>();
+
+/**
+ * /openapi/v2 and /openapi/v3[/GROUP-VERSION]. The v3 index's URLs are
+ * server-relative, so they carry the path this app is mounted at
+ * (client-go requests them as they are).
+ */
+function openApi(backend: K8sBackend, method: string, accept: string | null, url: URL, rest: string[]): Response {
+  if (method !== "GET") throw methodNotAllowed("the server does not allow this method on the requested resource");
+  const docs = openApiDocuments(discoveryOrder(backend.api.registry));
+  const mount = url.pathname.slice(0, url.pathname.lastIndexOf("/openapi"));
+  if (rest.length === 1 && rest[0] === "v2") {
+    if (accept?.includes("protobuf")) {
+      let bytes = v2Protobuf.get(docs);
+      if (!bytes) v2Protobuf.set(docs, (bytes = swaggerProtobuf(docs.v2())));
+      return new Response(bytes, { status: 200, headers: { "content-type": "application/com.github.proto-openapi.spec.v2.v1.0+protobuf" } });
+    }
+    return jsonResponse(200, docs.v2());
+  }
+  if (rest[0] !== "v3") throw pathNotFound();
+  if (rest.length === 1) {
+    const index = docs.v3Index() as { paths: Record<string, { serverRelativeURL: string }> };
+    const paths: Record<string, { serverRelativeURL: string }> = {};
+    for (const [p, entry] of Object.entries(index.paths)) paths[p] = { serverRelativeURL: mount + entry.serverRelativeURL };
+    return jsonResponse(200, { ...index, paths });
+  }
+  const doc = docs.v3(rest.slice(1).join("/"));
+  if (!doc) throw pathNotFound();
+  return jsonResponse(200, doc);
+}
+
 async function serve(backend: K8sBackend, req: Request, segs: string[]): Promise<Response> {
   const api = backend.api;
   const method = req.method;
@@ -91,11 +125,7 @@ async function serve(backend: K8sBackend, req: Request, segs: string[]): Promise
   const [root, ...rest] = segs;
 
   if (root === "version" && rest.length === 0) return getOnly(method, () => SERVER_VERSION);
-  if (root === "openapi") {
-    // TODO(openapi): serve engine/api/openapi's documents when they land; until
-    // then this answers as a server without OpenAPI does.
-    throw pathNotFound();
-  }
+  if (root === "openapi") return openApi(backend, method, accept, url, rest);
   if (root === "api") {
     if (rest.length === 0) return discovery(method, accept, "api", backend);
     if (rest[0] !== "v1") throw pathNotFound();
@@ -370,7 +400,7 @@ function decodeForWrite(type: Type, body: unknown, raw: string, validation: Fiel
 
 async function create(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): Promise<Response> {
   const opts = writeOptions(q, "CreateOptions");
-  const body = await readObjectBody(req, t.type.kind);
+  const body = await readObjectBody(req, { apiVersion: apiVersionOf(t.type), kind: t.type.kind });
   const warnings = decodeForWrite(t.type, body.value, body.raw, opts.fieldValidation);
   const obj = backend.api.create(t.type.resource, body.value as KubeObject, { namespace: t.namespace, dryRun: opts.dryRun });
   return withWarnings(jsonResponse(201, toWire(obj)), warnings);
@@ -379,10 +409,10 @@ async function create(backend: K8sBackend, req: Request, q: URLSearchParams, t: 
 async function update(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): Promise<Response> {
   const opts = writeOptions(q, "UpdateOptions");
   if (t.subresource === "scale") {
-    const body = await readObjectBody(req, "Scale");
+    const body = await readObjectBody(req, { apiVersion: "autoscaling/v1", kind: "Scale" });
     return jsonResponse(200, updateScale(backend.api, t.type, t.namespace, t.name!, body.value, opts.dryRun));
   }
-  const body = await readObjectBody(req, t.type.kind);
+  const body = await readObjectBody(req, { apiVersion: apiVersionOf(t.type), kind: t.type.kind });
   const warnings = decodeForWrite(t.type, body.value, body.raw, opts.fieldValidation);
   const obj = body.value as KubeObject;
   const meta = (obj.metadata ??= {});

@@ -2,6 +2,7 @@
 // with encoding/json's syntax error texts when the body is not JSON.
 import { parse as parseYaml } from "yaml";
 import { utf8HexPrefix, utf8Prefix } from "../../engine/api/schema/go-text.ts";
+import { decodeProtobufBody, type ProtobufTarget } from "../../engine/api/protobuf/decode.ts";
 import { contentType } from "./media.ts";
 import { badRequest, httpError } from "./status.ts";
 
@@ -136,7 +137,7 @@ export function summarizeBody(text: string): string {
   return cut ? `${head} ...` : head;
 }
 
-const OBJECT_MEDIA_TYPES = "application/json, application/yaml";
+const OBJECT_MEDIA_TYPES = "application/json, application/yaml, application/vnd.kubernetes.protobuf";
 
 export interface ObjectBody {
   value: unknown;
@@ -147,8 +148,22 @@ export interface ObjectBody {
  * The object of a create or update request. A body that is not JSON (or
  * YAML) fails as the apiserver's decoder fails: 400, the object unrecognized.
  */
-export async function readObjectBody(req: Request, kind: string): Promise<ObjectBody> {
+const PROTOBUF = "application/vnd.kubernetes.protobuf";
+
+/**
+ * A protobuf body (what kubectl's typed clients send) as the object
+ * json.Marshal would write of it; the decoder's error is the server's 400.
+ */
+async function readProtobuf(req: Request, target: ProtobufTarget | undefined): Promise<ObjectBody> {
+  const decoded = decodeProtobufBody(new Uint8Array(await req.arrayBuffer()), target);
+  if ("error" in decoded) throw badRequest(decoded.error);
+  return { value: decoded.object, raw: JSON.stringify(decoded.object) };
+}
+
+export async function readObjectBody(req: Request, target: ProtobufTarget): Promise<ObjectBody> {
+  const kind = target.kind;
   const type = contentType(req.headers.get("content-type")) || "application/json";
+  if (type === PROTOBUF) return readProtobuf(req, target);
   const raw = await req.text();
   if (type === "application/yaml") {
     try {
@@ -169,6 +184,8 @@ export async function readObjectBody(req: Request, kind: string): Promise<Object
 
 /** A JSON body that is not an object to store (a patch, DeleteOptions); undefined when empty. */
 export async function readJson(req: Request): Promise<{ value: unknown; raw: string } | undefined> {
+  // DeleteOptions from a typed client come as protobuf.
+  if (contentType(req.headers.get("content-type")) === PROTOBUF) return readProtobuf(req, undefined);
   const raw = await req.text();
   if (raw.trim() === "") return undefined;
   const syntax = goJsonSyntaxError(raw);

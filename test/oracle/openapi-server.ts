@@ -14,7 +14,7 @@ import { openApiDocuments } from "../../engine/api/openapi/index.ts";
 import type { Registry } from "../../engine/api/registry.ts";
 import { discoveryOrder, discoveryResources, SERVER_VERSION } from "../../engine/kubectl/discovery.ts";
 import { KUBECTL_PATH, type KubectlResult } from "./kubectl.ts";
-import { swaggerProtobuf } from "./openapi-v2-proto.ts";
+import { swaggerProtobuf } from "../../engine/api/openapi/v2-proto.ts";
 
 export { oracleSkipReason } from "./kubectl.ts";
 

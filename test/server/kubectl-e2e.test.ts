@@ -124,9 +124,14 @@ describe.skipIf(skip !== null)("real kubectl v1.32 against a sandbox over HTTPS"
         extra,
       ].join("\n");
 
-    // Without OpenAPI documents (not served yet) kubectl cannot validate -f input client-side.
-    await ok(["apply", "-f", "-", "--validate=false"], "deployment.apps/web created\n", manifest("nginx:1.27", 3));
-    await ok(["get", "deploy,rs,pods"], /^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ndeployment\.apps\/web +\d\/3 /);
+    // Typed commands send protobuf bodies.
+    await ok(["create", "deployment", "hello", "--image=nginx:1.27", "--replicas=2"], "deployment.apps/hello created\n");
+    await ok(["create", "namespace", "dev"], "namespace/dev created\n");
+    await ok(["get", "deployment", "hello", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}"], "2 nginx:1.27");
+    // kubectl validates -f input against the OpenAPI documents (and asks the server for strict field validation).
+    await ok(["apply", "-f", "-"], "deployment.apps/web created\n", manifest("nginx:1.27", 3));
+    await ok(["explain", "deployment.spec.replicas"], /^GROUP: +apps\nKIND: +Deployment\nVERSION: +v1\n\nFIELD: +replicas <integer>\n/);
+    await ok(["get", "deploy,rs,pods"], /^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ndeployment\.apps\/hello +\d\/2 .*\ndeployment\.apps\/web +\d\/3 /);
     await ok(["get", "deployment", "web", "-o", "yaml"], /kind: Deployment\n[\s\S]*  name: web\n[\s\S]*  replicas: 3\n/);
     await ok(["scale", "deployment/web", "--replicas=5"], "deployment.apps/web scaled\n");
     await ok(["set", "image", "deployment/web", "nginx=nginx:1.26"], "deployment.apps/web image updated\n");
@@ -139,15 +144,20 @@ describe.skipIf(skip !== null)("real kubectl v1.32 against a sandbox over HTTPS"
     await ok(["patch", "deployment", "web", "--type=merge", "-p", '{"metadata":{"labels":{"tier":"web"}}}'], "deployment.apps/web patched\n");
     await ok(["patch", "deployment", "web", "--type=json", "-p", '[{"op":"replace","path":"/spec/revisionHistoryLimit","value":5}]'], "deployment.apps/web patched\n");
     await ok(["get", "deployment", "web", "-o", "jsonpath={.metadata.labels.tier} {.spec.minReadySeconds} {.spec.revisionHistoryLimit}"], "web 1 5");
-    await ok(["apply", "-f", "-", "--validate=false"], "deployment.apps/web configured\n", manifest("nginx:1.27", 2));
-    await ok(["replace", "-f", "-", "--validate=false"], "deployment.apps/web replaced\n", manifest("nginx:1.27", 2));
+    await ok(["apply", "-f", "-"], "deployment.apps/web configured\n", manifest("nginx:1.27", 2));
+    await ok(["replace", "-f", "-"], "deployment.apps/web replaced\n", manifest("nginx:1.27", 2));
 
     // Errors, as a real server words them.
     await fails(["get", "deployment", "nope"], 'Error from server (NotFound): deployments.apps "nope" not found\n');
-    await fails(["create", "-f", "-", "--validate=false"], 'Error from server (AlreadyExists): error when creating "STDIN": deployments.apps "web" already exists\n', manifest("nginx:1.27", 2));
+    await fails(["create", "-f", "-"], 'Error from server (AlreadyExists): error when creating "STDIN": deployments.apps "web" already exists\n', manifest("nginx:1.27", 2));
+    await fails(["create", "deployment", "hello", "--image=nginx:1.27"], 'error: failed to create deployment: deployments.apps "hello" already exists\n');
+    await fails(
+      ["apply", "-f", "-"],
+      'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.bogus"\n',
+      manifest("nginx:1.27", 2).replace("name: web", "name: other").replace("spec:\n  replicas", "spec:\n  bogus: 1\n  replicas"),
+    );
     await fails(["patch", "deployment", "web", "-p", '{"spec":{"replicas":-1}}'], /^The Deployment "web" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n$/);
     // kubectl patch leaves fieldValidation to the server's default (Warn): a Warning header.
-    // (`--validate=strict` with -f needs the OpenAPI documents; route tests cover Strict.)
     const warned = await kubectl(["patch", "deployment", "web", "--type=merge", "-p", '{"spec":{"bogus":1}}']);
     expect(warned).toEqual({ stdout: expect.any(String), stderr: 'Warning: unknown field "spec.bogus"\n', exitCode: 0 });
     // "(no change)" only when no controller wrote the object between kubectl's GET and PATCH.

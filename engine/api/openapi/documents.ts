@@ -125,6 +125,33 @@ function pathParam(name: string, flavour: Flavour): JsonObject {
     : { description: PARAM_DESCRIPTIONS[name]!, in: "path", name, required: true, ...schema };
 }
 
+/**
+ * The query parameters of writes that clients look for: kubectl checks that
+ * a kind's PATCH takes `fieldValidation` before it leaves unknown fields to
+ * the server (QueryParamVerifier); without it it validates on the client.
+ */
+const WRITE_PARAMS: Readonly<Record<string, string>> = {
+  dryRun: "When present (the only value is All), the request is checked and answered as if it ran, but nothing is stored.",
+  fieldManager: "The name of the actor making the change, recorded as the owner of the fields it sets.",
+  fieldValidation:
+    "What the server does with fields the type does not know or that appear twice: Ignore drops them, Warn (the default) drops them with a warning, Strict refuses the request.",
+};
+const PATCH_PARAMS: Readonly<Record<string, string>> = {
+  ...WRITE_PARAMS,
+  force: "Server-side apply only: take over fields other managers own instead of failing with a conflict.",
+};
+
+function queryParam(name: string, description: string, type: "string" | "boolean", flavour: Flavour): JsonObject {
+  const schema = { type, uniqueItems: true };
+  return flavour === "v3" ? { description, in: "query", name, schema } : { description, in: "query", name, ...schema };
+}
+
+function writeParams(method: Operation["method"], flavour: Flavour): JsonObject[] | undefined {
+  const params = method === "patch" ? PATCH_PARAMS : method === "post" || method === "put" ? WRITE_PARAMS : undefined;
+  if (!params) return undefined;
+  return Object.entries(params).map(([name, d]) => queryParam(name, d, name === "force" ? "boolean" : "string", flavour));
+}
+
 function operation(k: ServedKind, op: Operation, flavour: Flavour): JsonObject {
   const ref = { $ref: refPrefix(flavour) + definitionName(op.response) };
   const ok: JsonObject =
@@ -134,6 +161,7 @@ function operation(k: ServedKind, op: Operation, flavour: Flavour): JsonObject {
   const out: JsonObject = {
     description: op.description,
     operationId: op.id,
+    ...(writeParams(op.method, flavour) ? { parameters: writeParams(op.method, flavour)! } : {}),
     responses: { "200": ok, "401": { description: "Unauthorized" } },
     tags: [tag(k)],
     "x-kubernetes-action": op.action,

@@ -4,7 +4,7 @@
 // description, type, format, required, items, additionalProperties,
 // properties, enum and vendor extensions, the latter as YAML text; JSON is YAML).
 
-import type { Json, JsonObject } from "../../engine/api/openapi/index.ts";
+import type { Json, JsonObject } from "./index.ts";
 
 class Writer {
   private readonly parts: number[] = [];
