@@ -189,6 +189,10 @@ async function resource(backend: K8sBackend, req: Request, url: URL, group: stri
   if (extra.length > 0) throw pathNotFound();
   const special = unservedResource(backend, req.method, group, version, namespace, resourceName, name, subresource);
   if (special) return special;
+  if (group === "" && resourceName === "pods" && namespace !== undefined && name !== undefined && subresource !== undefined) {
+    const answer = await podSubresource(backend, req, url, namespace, name, subresource);
+    if (answer) return answer;
+  }
   const type = api.registry.all().find((t) => t.group === group && t.version === version && t.resource === resourceName);
   if (!type) throw pathNotFound();
   if (!type.namespaced && namespace !== undefined) throw pathNotFound();
@@ -218,6 +222,36 @@ async function resource(backend: K8sBackend, req: Request, url: URL, group: stri
     default:
       throw methodNotAllowed("the server does not allow this method on the requested resource");
   }
+}
+
+/**
+ * pods/log (text; the kubelet's errors as a Status) and pods/eviction
+ * (policy/v1 Eviction, JSON or protobuf). `follow` answers what the log has
+ * so far and ends: a streaming follow is not served yet.
+ */
+async function podSubresource(backend: K8sBackend, req: Request, url: URL, namespace: string, name: string, subresource: string): Promise<Response | undefined> {
+  if (subresource === "log") {
+    if (req.method !== "GET") throw methodNotAllowed("the server does not allow this method on the requested resource");
+    const q = url.searchParams;
+    const num = (k: string) => (q.get(k) === null ? undefined : Number(q.get(k)));
+    const result = backend.api.podLogs(namespace, name, {
+      container: q.get("container") ?? undefined,
+      previous: q.get("previous") === "true",
+      timestamps: q.get("timestamps") === "true",
+      tailLines: num("tailLines"),
+      sinceSeconds: num("sinceSeconds"),
+      sinceTime: q.get("sinceTime") ?? undefined,
+      limitBytes: num("limitBytes"),
+    });
+    return new Response(result.text, { status: 200, headers: { "content-type": "text/plain" } });
+  }
+  if (subresource === "eviction") {
+    if (req.method !== "POST") throw methodNotAllowed("the server does not allow this method on the requested resource");
+    const body = await readObjectBody(req, { apiVersion: "policy/v1", kind: "Eviction" });
+    const eviction = (body.value ?? {}) as Parameters<K8sBackend["api"]["evict"]>[2];
+    return jsonResponse(201, backend.api.evict(namespace, name, eviction));
+  }
+  return undefined;
 }
 
 function namespaceRequired(t: Target): boolean {

@@ -175,6 +175,15 @@ describe.skipIf(skip !== null)("real kubectl v1.32 against a sandbox over HTTPS"
     expect(watched).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\n/);
     expect(watched.split("\n").filter((l) => l.startsWith("web-")).length).toBeGreaterThan(2);
 
+    // Logs come from the kubelet of the pod's node; drain evicts through pods/eviction.
+    const logs = await kubectl(["logs", "deployment/web", "--tail=1"]);
+    expect(logs.exitCode).toBe(0);
+    expect(logs.stderr).toMatch(/^Found 3 pods, using pod\/web-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect(logs.stdout).toMatch(/^\S.*\n$/);
+    await ok(["cordon", "node-1"], "node/node-1 cordoned\n");
+    await ok(["uncordon", "node-1"], "node/node-1 uncordoned\n");
+    await ok(["drain", "node-2", "--ignore-daemonsets", "--timeout=20s"], /^node\/node-2 cordoned\n[\s\S]*node\/node-2 drained\n$/);
+
     await ok(["delete", "deployment", "web"], 'deployment.apps "web" deleted\n');
     await fails(["get", "deployment", "web"], 'Error from server (NotFound): deployments.apps "web" not found\n');
   }, 60_000);
