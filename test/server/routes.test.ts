@@ -137,10 +137,17 @@ describe("Kubernetes API: auth and discovery", () => {
     expect(core.items.map((i) => i.metadata)).toEqual([{ creationTimestamp: null }]);
   });
 
-  it("answers /openapi as a server without OpenAPI documents (not built yet)", async () => {
+  it("serves the OpenAPI documents: v3 index, group-version documents, v2 as JSON or protobuf", async () => {
     const { k8s } = await setup();
-    expect((await k8s("/openapi/v2")).status).toBe(404);
-    expect((await k8s("/openapi/v3")).status).toBe(404);
+    const index = (await (await k8s("/openapi/v3")).json()) as { paths: Record<string, { serverRelativeURL: string }> };
+    const apps = index.paths["apis/apps/v1"]!.serverRelativeURL;
+    expect(apps).toMatch(/\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]+$/);
+    const doc = (await (await k8s(apps.slice(apps.indexOf("/openapi")))).json()) as { components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.components.schemas)).toContain("io.k8s.api.apps.v1.Deployment");
+    expect(((await (await k8s("/openapi/v2")).json()) as { swagger: string }).swagger).toBe("2.0");
+    const proto = await k8s("/openapi/v2", { headers: { accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf" } });
+    expect(proto.headers.get("content-type")).toContain("protobuf");
+    expect((await k8s("/openapi/v3/apis/nope/v1")).status).toBe(404);
   });
 });
 
@@ -172,7 +179,8 @@ describe("Kubernetes API: verbs", () => {
     ["bad JSON", "{nope", "application/json", 400, "the object provided is unrecognized (must be of type Deployment): couldn't get version/kind; json parse error: invalid character 'n' looking for beginning of object key string ({nope)"],
     ["a wrong field type", JSON.stringify({ ...DEPLOYMENT, spec: { replicas: "x" } }), "application/json", 400, 'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32'],
     ["an unknown field with Strict", JSON.stringify({ ...DEPLOYMENT, spec: { ...DEPLOYMENT.spec, bogus: 1 } }), "application/json", 400, 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.bogus"'],
-    ["protobuf", "k8s\u0000", "application/vnd.kubernetes.protobuf", 415, "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml"],
+    ["an empty protobuf envelope", "k8s\u0000", "application/vnd.kubernetes.protobuf", 400, "the object provided is unrecognized (must be of type Deployment): empty body (6b387300)"],
+    ["plain text", "replicas: 1", "text/plain", 415, "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf"],
   ])("a create with %s is a %i with the apiserver's message", async (_, body, type, code, message) => {
     const { k8s } = await setup();
     const res = await k8s("/apis/apps/v1/namespaces/default/deployments?fieldValidation=Strict", { method: "POST", body, headers: { "content-type": type } });
