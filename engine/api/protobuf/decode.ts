@@ -257,19 +257,25 @@ function toJson(t: ProtoType, v: unknown): unknown {
       if (v === undefined) return null;
       const out: Record<string, unknown> = {};
       const map = v as Map<string, unknown>;
-      for (const key of [...map.keys()].sort(byBytes)) out[key] = toJson(t.elem, map.get(key));
+      for (const key of sortedKeys(map)) out[key] = toJson(t.elem, map.get(key));
       return out;
     }
   }
 }
 
-/** encoding/json sorts map keys by their bytes. */
-function byBytes(a: string, b: string): number {
-  const enc = new TextEncoder();
-  const x = enc.encode(a);
-  const y = enc.encode(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
+const utf8 = new TextEncoder();
+
+/** encoding/json sorts map keys by their bytes (UTF-16 order differs only for keys beyond the BMP). */
+function sortedKeys(map: Map<string, unknown>): string[] {
+  const keys = [...map.keys()];
+  if (keys.every((k) => !/[\ud800-\udfff]/.test(k))) return keys.sort();
+  const bytes = new Map(keys.map((k) => [k, utf8.encode(k)]));
+  return keys.sort((a, b) => {
+    const x = bytes.get(a)!;
+    const y = bytes.get(b)!;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  });
 }
 
 function structJson(key: string, value: GoStruct, out: Record<string, unknown> = {}): Record<string, unknown> {
