@@ -11,7 +11,7 @@
 // their zero value ("creationTimestamp": null, "resources": {}, "status": {}),
 // embedded structs (ObjectMeta aside) flattened, maps with sorted keys, []byte
 // in base64. That JSON object goes through the same create/update path as a
-// JSON body.
+// JSON body. (int64 values come out as JS numbers: exact up to 2^53.)
 
 import { formatDecodeError } from "../schema/decode.ts";
 import { MESSAGES, NAMED_TYPES, PROTO_KINDS, type ProtoField } from "./messages.ts";
@@ -314,7 +314,7 @@ const DELETE_OPTIONS = PROTO_KINDS.find(([, k]) => k === "DeleteOptions")!;
 
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]; // "k8s\0"
 
-/** handlers.summarizeData(body, 30): the first 30 bytes in hex (a protobuf body never starts with "{"). */
+/** handlers.summarizeData(body, 30): the first 30 bytes, as text when the body starts with "{", else in hex. */
 function summarize(bytes: Uint8Array): string {
   if (bytes.length === 0) return "<empty>";
   if (bytes[0] === 0x7b) {
