@@ -219,7 +219,7 @@ describe("bad bodies: the API server's 400 message", () => {
       envelope("v1", "Pod", msg(2, container("c", msg(8, msg(1, str(1, "cpu"), msg(2, str(1, "lots"))))))),
       "Pod in version \"v1\" cannot be handled as a Deployment: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     ],
-    ["a kind we do not know", envelope("example.com/v1", "Widget", new Uint8Array(0)), 'Widget in version "v1" cannot be handled as a Deployment: no kind "Widget" is registered for version "example.com/v1" in scheme "pkg/api/legacyscheme/scheme.go:30"'],
+    ["a kind we do not know", envelope("example.com/v1", "Widget", new Uint8Array(0)), 'Widget in version "v1" cannot be handled as a Deployment: no kind "Widget" is registered for version "example.com/v1" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"'],
   ] as const)("%s", (_, body, message) => {
     const result = decodeProtobufBody(body, DEPLOYMENT);
     expect(result).toEqual({ error: message });

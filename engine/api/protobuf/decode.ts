@@ -414,7 +414,7 @@ export function decodeProtobufBody(bytes: Uint8Array, target?: ProtobufTarget): 
 
   // DeleteOptions is an unversioned kind: a typed client sends it in its own group version ("v1", "apps/v1").
   const entry = kind === "DeleteOptions" ? DELETE_OPTIONS : PROTO_KINDS.find(([a, k]) => a === gv && k === kind);
-  if (!entry) return fail(`no kind ${goQuote(kind)} is registered for version ${goQuote(gv)} in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+  if (!entry) return fail(`no kind ${goQuote(kind)} is registered for version ${goQuote(gv)} in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"`);
   try {
     const value = decodeStruct(new WireReader(raw ?? new Uint8Array(0)), entry[2], new Map());
     const object = structJson(entry[2], value, { kind, apiVersion: gv });
