@@ -3,7 +3,10 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
+import { editCommand } from "./commands/edit.ts";
+import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { SortFatal } from "./sort.ts";
@@ -43,9 +46,9 @@ function rootCommands(): Command[] {
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     notYet("set", BEGINNER, "Set specific features on objects"),
-    notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
+    explainCommand,
     getCommand,
-    notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
+    editCommand,
     notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
     notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
     notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
@@ -83,6 +86,9 @@ function rootCommands(): Command[] {
     apiVersionsCommand,
     apiResourcesCommand,
     optionsCommand,
+    // cobra's hidden completion requests (`kubectl __complete get po`).
+    completeRequestCommand("__complete", theRoot),
+    completeRequestCommand("__completeNoDesc", theRoot),
   ];
 }
 
@@ -118,6 +124,24 @@ export function registerCommand(cmd: Command): void {
   if (i >= 0) subs[i] = entry;
   else subs.push(entry);
 }
+
+/**
+ * Tab completion for the words after `kubectl` (the last one is the word
+ * being typed, "" for a new one): candidates with descriptions and cobra's
+ * directive, as `kubectl __complete` computes them.
+ */
+export function completeKubectl(args: readonly string[], ctx: KubectlContext): Promise<KubectlCompletion> {
+  return completeKubectlOn(theRoot(), args, ctx);
+}
+export type { Candidate, KubectlCompletion } from "./completion/index.ts";
+
+/** The command at a path of names (`["rollout", "status"]`), if this kubectl has it. */
+export function kubectlCommandAt(path: readonly string[]): Command | undefined {
+  let cmd: Command | undefined = theRoot();
+  for (const name of path) cmd = cmd?.subcommands?.find((c) => c.name === name);
+  return cmd;
+}
+export { Directive } from "./completion/index.ts";
 
 /** Run one kubectl command line (the arguments after `kubectl`); never throws. */
 export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
