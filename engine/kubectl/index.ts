@@ -1,7 +1,7 @@
 // The built-in kubectl: `runKubectl(args, io, ctx)` runs one kubectl command
 // line (the words after `kubectl`) against the simulated cluster and returns
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
-import { type Command, execute } from "./command.ts";
+import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
@@ -9,6 +9,10 @@ import { editCommand } from "./commands/edit.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
+import { logsCommand } from "./commands/logs.ts";
+import { attachCommand, execCommand } from "./commands/exec.ts";
+import { topCommand } from "./commands/top.ts";
+import { cordonCommandDef, drainCommand, uncordonCommandDef } from "./commands/node-maintenance.ts";
 import { SortFatal } from "./sort.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
 import { KubectlError } from "./types.ts";
@@ -55,15 +59,15 @@ function rootCommands(): Command[] {
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,
-    notYet("top", CLUSTER, "Display resource (CPU/memory) usage"),
-    notYet("cordon", CLUSTER, "Mark node as unschedulable"),
-    notYet("uncordon", CLUSTER, "Mark node as schedulable"),
-    notYet("drain", CLUSTER, "Drain node in preparation for maintenance"),
+    topCommand,
+    cordonCommandDef,
+    uncordonCommandDef,
+    drainCommand,
     notYet("taint", CLUSTER, "Update the taints on one or more nodes"),
     describeCommand,
-    notYet("logs", TROUBLESHOOTING, "Print the logs for a container in a pod"),
-    notYet("attach", TROUBLESHOOTING, "Attach to a running container"),
-    notYet("exec", TROUBLESHOOTING, "Execute a command in a container"),
+    logsCommand,
+    attachCommand,
+    execCommand,
     notYet("port-forward", TROUBLESHOOTING, "Forward one or more local ports to a pod"),
     notYet("proxy", TROUBLESHOOTING, "Run a proxy to the Kubernetes API server"),
     notYet("cp", TROUBLESHOOTING, "Copy files and directories to and from containers"),
@@ -86,10 +90,20 @@ function rootCommands(): Command[] {
     apiVersionsCommand,
     apiResourcesCommand,
     optionsCommand,
-    // cobra's hidden completion requests (`kubectl __complete get po`).
-    completeRequestCommand("__complete", theRoot),
-    completeRequestCommand("__completeNoDesc", theRoot),
   ];
+}
+
+/** cobra's hidden completion requests (`kubectl __complete get po`). */
+const COMPLETE_COMMANDS = [completeRequestCommand("__complete", theRoot), completeRequestCommand("__completeNoDesc", theRoot)];
+
+/**
+ * The tree a command line runs on: like cobra, the `__complete` commands are
+ * added only when one is called (so they never widen help's command columns).
+ */
+function rootFor(args: readonly string[]): Command {
+  const r = theRoot();
+  const withComplete: Command = { ...r, subcommands: [...(r.subcommands ?? []), ...COMPLETE_COMMANDS] };
+  return COMPLETE_COMMANDS.includes(find(withComplete, args).cmd) ? withComplete : r;
 }
 
 function createRoot(): Command {
@@ -146,7 +160,7 @@ export { Directive } from "./completion/index.ts";
 /** Run one kubectl command line (the arguments after `kubectl`); never throws. */
 export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
   try {
-    return await execute(theRoot(), args, ctx, io);
+    return await execute(rootFor(args), args, ctx, io);
   } catch (err) {
     if (err instanceof SortFatal) {
       io.stderr(klogLine("F", ctx.now(), `sorter.go:${err.line}`, err.message));
@@ -164,7 +178,7 @@ export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlCont
 }
 
 /** A klog line: `Fmmdd hh:mm:ss.uuuuuu   12345 file.go:123] message`, in UTC. */
-function klogLine(level: string, nowMs: number, where: string, message: string): string {
+export function klogLine(level: string, nowMs: number, where: string, message: string): string {
   const d = new Date(nowMs);
   const two = (n: number) => String(n).padStart(2, "0");
   const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, "0");

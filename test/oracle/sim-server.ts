@@ -127,6 +127,7 @@ export class SimApiServer {
     let code = 200;
     let body: unknown;
     try {
+      if (this.podSubresource(req, url, res)) return;
       if (req.method !== "GET") {
         void this.readBody(req).then((raw) => {
           let [c, b]: [number, unknown] = [500, undefined];
@@ -152,6 +153,49 @@ export class SimApiServer {
     }
     res.writeHead(code, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
+  }
+
+  /** pods/log (plain text, kubelet errors as a Status) and pods/eviction (a protobuf body is read as "no options"). */
+  private podSubresource(req: IncomingMessage, url: URL, res: ServerResponse): boolean {
+    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(log|eviction)$/.exec(url.pathname);
+    if (!m) return false;
+    const [namespace, name] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
+    const reply = (fn: () => [number, string, string]) => {
+      let [code, type, text] = [500, "application/json", ""];
+      try {
+        [code, type, text] = fn();
+      } catch (err) {
+        [code, type, text] = err instanceof ApiError ? [err.code, "application/json", JSON.stringify(err.status)] : [500, "application/json", JSON.stringify(status(500, "InternalError", String(err)))];
+      }
+      res.writeHead(code, { "content-type": type });
+      res.end(text);
+    };
+    if (m[3] === "log") {
+      const q = url.searchParams;
+      const num = (k: string) => (q.get(k) === null ? undefined : Number(q.get(k)));
+      reply(() => {
+        const r = this.api.podLogs(namespace, name, {
+          container: q.get("container") ?? undefined,
+          previous: q.get("previous") === "true",
+          timestamps: q.get("timestamps") === "true",
+          tailLines: num("tailLines"),
+          sinceSeconds: num("sinceSeconds"),
+          sinceTime: q.get("sinceTime") ?? undefined,
+          limitBytes: num("limitBytes"),
+        });
+        return [200, "text/plain", r.text];
+      });
+      return true;
+    }
+    void this.readBody(req).then((raw) => {
+      const text = new TextDecoder().decode(raw);
+      reply(() => {
+        let body: { deleteOptions?: Record<string, unknown> } = {};
+        if (String(req.headers["content-type"] ?? "").includes("json") && text) body = JSON.parse(text);
+        return [201, "application/json", JSON.stringify(this.api.evict(namespace, name, body))];
+      });
+    });
+    return true;
   }
 
   private readBody(req: IncomingMessage): Promise<Uint8Array> {
