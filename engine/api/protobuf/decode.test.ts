@@ -4,6 +4,7 @@ import { decodeProtobufBody, type ProtobufBody } from "./decode.ts";
 import { MESSAGES, NAMED_TYPES, PROTO_KINDS } from "./messages.ts";
 import { bytes, concat, entry, envelope, int, msg, str, tag, varint } from "./proto-builder.test-util.ts";
 import { goDuration } from "./special.ts";
+import { STRUCT_TYPES } from "../schema/go-types.ts";
 
 const DEPLOYMENT = { apiVersion: "apps/v1", kind: "Deployment" };
 const POD = { apiVersion: "v1", kind: "Pod" };
@@ -29,6 +30,21 @@ describe("the message tables", () => {
     };
     for (const [key, fields] of Object.entries(MESSAGES)) for (const [, , , type] of fields) expect(known(type), `${key}: ${type}`).toBe(true);
     for (const [, , type] of PROTO_KINDS) expect(MESSAGES).toHaveProperty([type]);
+  });
+
+  it("agree with the JSON schema (schema/go-types.ts) on every struct both have: the same JSON fields in the same order", () => {
+    const flat = (key: string): string[] =>
+      MESSAGES[key]!.flatMap(([, , json, type]) => (json === ",inline" ? flat(type.replace(/^\*/, "")) : [json.split(",")[0]!]));
+    let shared = 0;
+    for (const [key, fields] of Object.entries(STRUCT_TYPES)) {
+      if (!(key in MESSAGES)) continue;
+      shared++;
+      let names = Object.keys(fields);
+      // TypeMeta is in the JSON, not in the object's protobuf (the envelope carries it).
+      if (names[0] === "kind" && names[1] === "apiVersion") names = names.slice(2);
+      expect(flat(key), key).toEqual(names);
+    }
+    expect(shared).toBeGreaterThan(200);
   });
 
   it("field numbers are unique within a message", () => {
@@ -81,6 +97,8 @@ describe("Go values as json.Marshal writes them", () => {
     const annotations = object(decodeProtobufBody(body, POD)).metadata.annotations;
     expect(Object.keys(annotations)).toEqual(["a", "b"]);
     expect(annotations.b).toBe("3");
+    const unicode = envelope("v1", "Pod", meta(entry(12, "😀", str(2, "")), entry(12, "\ue000", str(2, "")), entry(12, "z", str(2, ""))));
+    expect(Object.keys(object(decodeProtobufBody(unicode, POD)).metadata.annotations)).toEqual(["z", "\ue000", "😀"]);
   });
 
   it("times: seconds only for Time, microseconds for MicroTime, empty is null", () => {
@@ -201,7 +219,7 @@ describe("bad bodies: the API server's 400 message", () => {
       envelope("v1", "Pod", msg(2, container("c", msg(8, msg(1, str(1, "cpu"), msg(2, str(1, "lots"))))))),
       "Pod in version \"v1\" cannot be handled as a Deployment: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     ],
-    ["a kind we do not know", envelope("example.com/v1", "Widget", new Uint8Array(0)), 'Widget in version "v1" cannot be handled as a Deployment: no kind "Widget" is registered for version "example.com/v1" in scheme "pkg/api/legacyscheme/scheme.go:30"'],
+    ["a kind we do not know", envelope("example.com/v1", "Widget", new Uint8Array(0)), 'Widget in version "v1" cannot be handled as a Deployment: no kind "Widget" is registered for version "example.com/v1" in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"'],
   ] as const)("%s", (_, body, message) => {
     const result = decodeProtobufBody(body, DEPLOYMENT);
     expect(result).toEqual({ error: message });

@@ -11,7 +11,7 @@
 // their zero value ("creationTimestamp": null, "resources": {}, "status": {}),
 // embedded structs (ObjectMeta aside) flattened, maps with sorted keys, []byte
 // in base64. That JSON object goes through the same create/update path as a
-// JSON body.
+// JSON body. (int64 values come out as JS numbers: exact up to 2^53.)
 
 import { formatDecodeError } from "../schema/decode.ts";
 import { MESSAGES, NAMED_TYPES, PROTO_KINDS, type ProtoField } from "./messages.ts";
@@ -257,19 +257,25 @@ function toJson(t: ProtoType, v: unknown): unknown {
       if (v === undefined) return null;
       const out: Record<string, unknown> = {};
       const map = v as Map<string, unknown>;
-      for (const key of [...map.keys()].sort(byBytes)) out[key] = toJson(t.elem, map.get(key));
+      for (const key of sortedKeys(map)) out[key] = toJson(t.elem, map.get(key));
       return out;
     }
   }
 }
 
-/** encoding/json sorts map keys by their bytes. */
-function byBytes(a: string, b: string): number {
-  const enc = new TextEncoder();
-  const x = enc.encode(a);
-  const y = enc.encode(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
+const utf8 = new TextEncoder();
+
+/** encoding/json sorts map keys by their bytes (UTF-16 order differs only for keys beyond the BMP). */
+function sortedKeys(map: Map<string, unknown>): string[] {
+  const keys = [...map.keys()];
+  if (keys.every((k) => !/[\ud800-\udfff]/.test(k))) return keys.sort();
+  const bytes = new Map(keys.map((k) => [k, utf8.encode(k)]));
+  return keys.sort((a, b) => {
+    const x = bytes.get(a)!;
+    const y = bytes.get(b)!;
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  });
 }
 
 function structJson(key: string, value: GoStruct, out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -308,7 +314,7 @@ const DELETE_OPTIONS = PROTO_KINDS.find(([, k]) => k === "DeleteOptions")!;
 
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]; // "k8s\0"
 
-/** handlers.summarizeData(body, 30): the first 30 bytes in hex (a protobuf body never starts with "{"). */
+/** handlers.summarizeData(body, 30): the first 30 bytes, as text when the body starts with "{", else in hex. */
 function summarize(bytes: Uint8Array): string {
   if (bytes.length === 0) return "<empty>";
   if (bytes[0] === 0x7b) {
@@ -408,7 +414,7 @@ export function decodeProtobufBody(bytes: Uint8Array, target?: ProtobufTarget): 
 
   // DeleteOptions is an unversioned kind: a typed client sends it in its own group version ("v1", "apps/v1").
   const entry = kind === "DeleteOptions" ? DELETE_OPTIONS : PROTO_KINDS.find(([a, k]) => a === gv && k === kind);
-  if (!entry) return fail(`no kind ${goQuote(kind)} is registered for version ${goQuote(gv)} in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+  if (!entry) return fail(`no kind ${goQuote(kind)} is registered for version ${goQuote(gv)} in scheme "k8s.io/kubernetes/pkg/api/legacyscheme/scheme.go:30"`);
   try {
     const value = decodeStruct(new WireReader(raw ?? new Uint8Array(0)), entry[2], new Map());
     const object = structJson(entry[2], value, { kind, apiVersion: gv });

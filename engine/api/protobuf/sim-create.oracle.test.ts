@@ -29,6 +29,30 @@ const CASES: readonly (readonly [create: string[], get: string[]])[] = [
   [["create", "deployment", "preview", "--image=nginx", "--dry-run=server", "-o", "yaml"], ["deployment", "preview"]],
 ];
 
+/** A pod for `kubectl debug --copy-to` to copy (a rich spec: the copy comes back in protobuf). */
+const SOURCE_POD = {
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "src", namespace: "default", labels: { app: "src" }, annotations: { note: "n" } },
+  spec: {
+    initContainers: [{ name: "init", image: "busybox:1.36", command: ["sh", "-c", "true"] }],
+    containers: [
+      {
+        name: "app",
+        image: "nginx:1.27",
+        ports: [{ name: "http", containerPort: 80 }],
+        env: [{ name: "A", value: "1" }, { name: "NODE", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } }],
+        resources: { requests: { cpu: "250m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+        readinessProbe: { httpGet: { path: "/", port: "http" }, periodSeconds: 5 },
+        livenessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 3 },
+        volumeMounts: [{ name: "cache", mountPath: "/cache" }],
+      },
+    ],
+    volumes: [{ name: "cache", emptyDir: {} }],
+    tolerations: [{ key: "k", operator: "Exists", effect: "NoSchedule" }],
+  },
+};
+
 /** Put kubectl's own flags before a `--`. */
 function withFlags(args: readonly string[], ...flags: string[]): string[] {
   const dash = args.indexOf("--");
@@ -39,6 +63,7 @@ describe.skipIf(oracleSkipReason !== null)("typed create over protobuf = create 
   const twin = () => {
     const cluster = createCluster({ seed: 11 });
     cluster.api.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "dev" } });
+    cluster.api.create("pods", structuredClone(SOURCE_POD));
     return { api: cluster.api, server: new SimApiServer(cluster.api) };
   };
   const { server: proto } = twin();
@@ -75,6 +100,27 @@ describe.skipIf(oracleSkipReason !== null)("typed create over protobuf = create 
       expect(viaProto).toEqual(viaJson);
     }
     const [storedProto, storedJson] = await Promise.all([proto.kubectl(["get", ...get, "-o", "json"]), json.kubectl(["get", ...get, "-o", "json"])]);
+    expect(storedProto).toEqual(storedJson);
+  });
+
+  it("kubectl debug src --copy-to=src-copy: the protobuf copy is stored as its JSON would be", async () => {
+    const keep = ["--keep-labels", "--keep-annotations", "--keep-liveness", "--keep-readiness", "--keep-init-containers"];
+    const source = await proto.kubectl(["get", "pod", "src", "-o", "json"]);
+    const typed = await proto.kubectl(["set", "image", "--local", "-f", "src.json", "app=busybox:1.37", "-o", "json"], { files: { "src.json": source.stdout } });
+    expect(typed.stderr).toBe("");
+    // kubectl debug's copy: fresh metadata (labels and annotations kept), no node name, no status.
+    const copy = JSON.parse(typed.stdout) as { metadata: Record<string, unknown>; spec: Record<string, unknown>; status: unknown };
+    copy.metadata = { name: "src-copy", namespace: "default", creationTimestamp: null, labels: copy.metadata.labels, annotations: copy.metadata.annotations };
+    delete copy.spec.nodeName;
+    copy.status = {};
+    const [viaProto, viaJson] = await Promise.all([
+      proto.kubectl(["debug", "src", "--copy-to=src-copy", "--set-image=app=busybox:1.37", "--profile=general", ...keep]),
+      json.kubectl(["create", "-f", "copy.json", "--validate=false"], { files: { "copy.json": JSON.stringify(copy) } }),
+    ]);
+    expect(viaProto.exitCode, viaProto.stderr).toBe(0);
+    expect(viaJson.exitCode, viaJson.stderr).toBe(0);
+    const [storedProto, storedJson] = await Promise.all([proto.kubectl(["get", "pod", "src-copy", "-o", "json"]), json.kubectl(["get", "pod", "src-copy", "-o", "json"])]);
+    expect(storedProto.stderr).toBe("");
     expect(storedProto).toEqual(storedJson);
   });
 });

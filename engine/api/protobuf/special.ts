@@ -119,7 +119,7 @@ export function decodeSpecial(name: SpecialName, r: WireReader): unknown {
     case "meta.FieldsV1": {
       let raw: Uint8Array | undefined;
       readMessage(r, name === "meta.FieldsV1" ? "FieldsV1" : "RawExtension", {
-        1: [name === "meta.FieldsV1" ? "Raw" : "Raw", WIRE_BYTES, (r) => (raw = r.bytesField())],
+        1: ["Raw", WIRE_BYTES, (r) => (raw = r.bytesField())],
       });
       if (raw === undefined) return null;
       return rawJson(raw, name === "meta.FieldsV1" ? "*v1.FieldsV1" : "*runtime.RawExtension");

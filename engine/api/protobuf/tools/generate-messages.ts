@@ -176,7 +176,7 @@ out.push(
   `// MESSAGES: Go struct → its fields that have a protobuf number, in Go`,
   `// declaration order, as [number, Go field name, json tag, type]. A json tag`,
   `// ",inline" is an embedded struct: a nested message in protobuf, flattened in`,
-  `// JSON. Types: string, bool, int32, int64, int, float64, []byte, "*T" (a`,
+  `// JSON. Types: string, bool, int32, int64, float64, []byte, "*T" (a`,
   `// pointer), "[]T", "map[K]V", "<pkg>.<Name>" (a struct of MESSAGES, a named type`,
   `// of NAMED_TYPES, or one of the special types of special.ts).`,
   ``,
