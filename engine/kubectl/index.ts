@@ -3,9 +3,11 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { createCommand } from "./commands/create.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
+import { klogLine } from "./klog.ts";
 import { SortFatal } from "./sort.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
 import { KubectlError } from "./types.ts";
@@ -39,7 +41,7 @@ function notYet(name: string, group: string | undefined, short: string, suggestF
 /** kubectl's commands in the order kubectl adds them (cobra suggests in this order). */
 function rootCommands(): Command[] {
   return [
-    notYet("create", BEGINNER, "Create a resource from a file or from stdin"),
+    { ...createCommand, group: BEGINNER },
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     notYet("set", BEGINNER, "Set specific features on objects"),
@@ -139,16 +141,6 @@ export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlCont
   }
 }
 
-/** A klog line: `Fmmdd hh:mm:ss.uuuuuu   12345 file.go:123] message`, in UTC. */
-function klogLine(level: string, nowMs: number, where: string, message: string): string {
-  const d = new Date(nowMs);
-  const two = (n: number) => String(n).padStart(2, "0");
-  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, "0");
-  return `${level}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(KUBECTL_PID).padStart(7)} ${where}] ${message}\n`;
-}
-
-/** The process id kubectl's log lines show. */
-const KUBECTL_PID = 4242;
 
 function isReportable(err: unknown): boolean {
   return err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !(err instanceof ReferenceError);
