@@ -4,6 +4,7 @@
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { createCommand } from "./commands/create.ts";
+import { deleteCommand } from "./commands/delete.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
@@ -48,7 +49,7 @@ function rootCommands(): Command[] {
     notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
     getCommand,
     notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
-    notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
+    { ...deleteCommand, group: INTERMEDIATE },
     notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
     notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),

@@ -185,7 +185,7 @@ async function ours(cluster: Cluster, line: string, stdin: string): Promise<Kube
       api: cluster.api,
       now: () => cluster.now().getTime(),
       wait: async (ms) => cluster.advance(ms),
-      idle: () => true,
+      idle: () => cluster.idle(),
       readFile: (p) => WRITE_FILES[p],
     },
   );
