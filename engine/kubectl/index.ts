@@ -3,6 +3,7 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { applyCommand } from "./commands/apply.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
 import { describeCommand } from "./describe/command.ts";
@@ -71,7 +72,7 @@ function rootCommands(): Command[] {
     notYet("debug", TROUBLESHOOTING, "Create debugging sessions for troubleshooting workloads and nodes"),
     notYet("events", TROUBLESHOOTING, "List events"),
     notYet("diff", ADVANCED, "Diff the live version against a would-be applied version"),
-    notYet("apply", ADVANCED, "Apply a configuration to a resource by file name or stdin"),
+    { ...applyCommand, group: ADVANCED },
     notYet("patch", ADVANCED, "Update fields of a resource"),
     notYet("replace", ADVANCED, "Replace a resource by file name or stdin"),
     notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
