@@ -6,6 +6,7 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configComm
 import { applyCommand } from "./commands/apply.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
+import { replaceCommand } from "./commands/replace.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
@@ -74,7 +75,7 @@ function rootCommands(): Command[] {
     notYet("diff", ADVANCED, "Diff the live version against a would-be applied version"),
     { ...applyCommand, group: ADVANCED },
     notYet("patch", ADVANCED, "Update fields of a resource"),
-    notYet("replace", ADVANCED, "Replace a resource by file name or stdin"),
+    { ...replaceCommand, group: ADVANCED },
     notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
     notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),
     notYet("label", SETTINGS, "Update the labels on a resource"),

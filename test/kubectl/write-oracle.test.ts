@@ -69,6 +69,12 @@ interface Case {
   name: string;
   lines: string[];
   stdin?: string;
+  /**
+   * Real kubectl polls (no watch) after deleting: pump its cluster's time
+   * from the first DELETE. Its cluster's later history then differs in
+   * timing, so only the command output is compared.
+   */
+  pumpAfterDelete?: boolean;
 }
 
 const V = "--validate=false";
@@ -168,6 +174,8 @@ export const WRITE_CASES: Case[] = [
   // replace
   { name: "replace", lines: [`create -f cm.yaml ${V}`, `replace -f cm2.yaml ${V}`, "get cm cfg -o jsonpath={.data}", `replace -f d.yaml ${V}`] },
   { name: "replace --force", lines: [`create -f cm.yaml ${V}`, `replace --force -f cm2.yaml ${V}`, "get cm cfg -o jsonpath={.data}"] },
+  { name: "replace errors", lines: ["replace", `replace -f d.yaml ${V} --force --dry-run=client`, `replace -f d.yaml ${V} --grace-period=3`, `replace -f nope.yaml ${V}`, `replace -f invalid.yaml ${V}`] },
+  { name: "replace --force of a pod waits for it to go", pumpAfterDelete: true, lines: [`create -f pod.yaml ${V}`, `replace --force -f pod.yaml ${V}`, "get pod solo -o name"] },
   { name: "replace --save-config and -o", lines: [`create -f cm.yaml ${V}`, `replace -f cm2.yaml ${V} --save-config -o yaml`] },
 ];
 
@@ -229,7 +237,13 @@ if (oracleSkipReason !== null) {
     async function runCase(c: Case): Promise<void> {
       const mineCluster = buildScenario();
       const realCluster = buildScenario();
-      const server = new SimApiServer(realCluster.api, { clock: () => realCluster.now().getTime() });
+      let onDelete = (): void => {};
+      const server = new SimApiServer(realCluster.api, {
+        clock: () => realCluster.now().getTime(),
+        log: (line) => {
+          if (c.pumpAfterDelete && line.startsWith("DELETE ")) onDelete();
+        },
+      });
       await server.start();
       const mine: KubectlResult[] = [];
       const real: KubectlResult[] = [];
@@ -239,9 +253,11 @@ if (oracleSkipReason !== null) {
           // Real kubectl's virtual time runs only once it watches (a waiting delete).
           let done = false;
           let pump: ReturnType<typeof setInterval> | undefined;
-          void server.nextWatch().then(() => {
-            if (!done) pump = setInterval(() => realCluster.advance(500), 5);
-          });
+          const startPump = (): void => {
+            if (!done && pump === undefined) pump = setInterval(() => realCluster.advance(500), 5);
+          };
+          void server.nextWatch().then(startPump);
+          onDelete = startPump;
           try {
             real.push(normaliseKlog(await server.kubectl(words(line), { files: WRITE_FILES, stdin: c.stdin ?? "" })));
           } finally {
@@ -276,7 +292,7 @@ if (oracleSkipReason !== null) {
         c.lines.forEach((line, i) => {
           expect({ line, ...r.mine[i] }).toEqual({ line, ...r.real[i] });
         });
-        expect(r.mineState).toEqual(r.realState);
+        if (!c.pumpAfterDelete) expect(r.mineState).toEqual(r.realState);
       });
     });
   });
