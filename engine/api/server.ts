@@ -40,6 +40,8 @@ import type {
 } from "./types.ts";
 import { forbidden as forbiddenField, invalid as invalidField, invalidStatus, required, type FieldError } from "./validation/field.ts";
 import { decodeScale, scaleOf, type Scale, type ScalableObject } from "./scale.ts";
+import { readPodLog, type PodLogOptions, type PodLogResult } from "./logs.ts";
+import { evictPod, type Eviction } from "./eviction.ts";
 
 /** The typed kinds, by resource name. Other resources are plain KubeObjects. */
 export interface Kinds {
@@ -178,6 +180,14 @@ export class ApiServer {
    */
   watchAll(handler: (event: StoreEvent) => void, resource?: string): () => void {
     return this.store.subscribe(handler, resource === undefined ? undefined : this.type(resource).resource);
+  }
+
+  /**
+   * The selector test list and watch apply (undefined: everything matches).
+   * A bad selector is a 400, as list answers it. For the HTTP watch cache.
+   */
+  selectorMatcher(resource: string, options: ListOptions): ((obj: KubeObject) => boolean) | undefined {
+    return this.matcher(this.type(resource), options);
   }
 
   /** The Table the server returns for `kubectl get`. */
@@ -423,6 +433,18 @@ export class ApiServer {
     pod.metadata.resourceVersion = this.store.nextResourceVersion();
     this.store.put(type.resource, pod);
     return pod;
+  }
+
+  // ---------- pods/log and pods/eviction (logs.ts, eviction.ts) ----------
+
+  /** `GET pods/NAME/log`: the container's log as the kubelet of its node serves it. */
+  podLogs(namespace: string, name: string, options: PodLogOptions = {}): PodLogResult {
+    return readPodLog(this, this.now(), namespace, name, options);
+  }
+
+  /** `POST pods/NAME/eviction`: delete the pod unless a disruption budget forbids it. */
+  evict(namespace: string, name: string, eviction: Eviction = {}): Status {
+    return evictPod(this, namespace, name, eviction);
   }
 
   // ---------- internals ----------

@@ -1,16 +1,23 @@
 // The built-in kubectl: `runKubectl(args, io, ctx)` runs one kubectl command
 // line (the words after `kubectl`) against the simulated cluster and returns
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
-import { type Command, execute } from "./command.ts";
+import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { applyCommand } from "./commands/apply.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
 import { replaceCommand } from "./commands/replace.ts";
+import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
+import { editCommand } from "./commands/edit.ts";
+import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { klogLine } from "./klog.ts";
+import { logsCommand } from "./commands/logs.ts";
+import { attachCommand, execCommand } from "./commands/exec.ts";
+import { topCommand } from "./commands/top.ts";
+import { cordonCommandDef, drainCommand, uncordonCommandDef } from "./commands/node-maintenance.ts";
 import { SortFatal } from "./sort.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
 import { KubectlError } from "./types.ts";
@@ -48,24 +55,24 @@ function rootCommands(): Command[] {
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     notYet("set", BEGINNER, "Set specific features on objects"),
-    notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
+    explainCommand,
     getCommand,
-    notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
+    editCommand,
     { ...deleteCommand, group: INTERMEDIATE },
     notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
     notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,
-    notYet("top", CLUSTER, "Display resource (CPU/memory) usage"),
-    notYet("cordon", CLUSTER, "Mark node as unschedulable"),
-    notYet("uncordon", CLUSTER, "Mark node as schedulable"),
-    notYet("drain", CLUSTER, "Drain node in preparation for maintenance"),
+    topCommand,
+    cordonCommandDef,
+    uncordonCommandDef,
+    drainCommand,
     notYet("taint", CLUSTER, "Update the taints on one or more nodes"),
     describeCommand,
-    notYet("logs", TROUBLESHOOTING, "Print the logs for a container in a pod"),
-    notYet("attach", TROUBLESHOOTING, "Attach to a running container"),
-    notYet("exec", TROUBLESHOOTING, "Execute a command in a container"),
+    logsCommand,
+    attachCommand,
+    execCommand,
     notYet("port-forward", TROUBLESHOOTING, "Forward one or more local ports to a pod"),
     notYet("proxy", TROUBLESHOOTING, "Run a proxy to the Kubernetes API server"),
     notYet("cp", TROUBLESHOOTING, "Copy files and directories to and from containers"),
@@ -89,6 +96,19 @@ function rootCommands(): Command[] {
     apiResourcesCommand,
     optionsCommand,
   ];
+}
+
+/** cobra's hidden completion requests (`kubectl __complete get po`). */
+const COMPLETE_COMMANDS = [completeRequestCommand("__complete", theRoot), completeRequestCommand("__completeNoDesc", theRoot)];
+
+/**
+ * The tree a command line runs on: like cobra, the `__complete` commands are
+ * added only when one is called (so they never widen help's command columns).
+ */
+function rootFor(args: readonly string[]): Command {
+  const r = theRoot();
+  const withComplete: Command = { ...r, subcommands: [...(r.subcommands ?? []), ...COMPLETE_COMMANDS] };
+  return COMPLETE_COMMANDS.includes(find(withComplete, args).cmd) ? withComplete : r;
 }
 
 function createRoot(): Command {
@@ -124,10 +144,28 @@ export function registerCommand(cmd: Command): void {
   else subs.push(entry);
 }
 
+/**
+ * Tab completion for the words after `kubectl` (the last one is the word
+ * being typed, "" for a new one): candidates with descriptions and cobra's
+ * directive, as `kubectl __complete` computes them.
+ */
+export function completeKubectl(args: readonly string[], ctx: KubectlContext): Promise<KubectlCompletion> {
+  return completeKubectlOn(theRoot(), args, ctx);
+}
+export type { Candidate, KubectlCompletion } from "./completion/index.ts";
+
+/** The command at a path of names (`["rollout", "status"]`), if this kubectl has it. */
+export function kubectlCommandAt(path: readonly string[]): Command | undefined {
+  let cmd: Command | undefined = theRoot();
+  for (const name of path) cmd = cmd?.subcommands?.find((c) => c.name === name);
+  return cmd;
+}
+export { Directive } from "./completion/index.ts";
+
 /** Run one kubectl command line (the arguments after `kubectl`); never throws. */
 export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
   try {
-    return await execute(theRoot(), args, ctx, io);
+    return await execute(rootFor(args), args, ctx, io);
   } catch (err) {
     if (err instanceof SortFatal) {
       io.stderr(klogLine("F", ctx.now(), `sorter.go:${err.line}`, err.message));
@@ -144,6 +182,7 @@ export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlCont
   }
 }
 
+export { klogLine } from "./klog.ts";
 
 function isReportable(err: unknown): boolean {
   return err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !(err instanceof ReferenceError);

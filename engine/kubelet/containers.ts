@@ -291,20 +291,36 @@ export function stopContainer(c: ContainerRuntime, t: number, graceMs: number): 
   c.probes = {};
 }
 
+const PROBE_KINDS = ["startup", "readiness", "liveness"] as const;
+
 function stepRunning(node: NodeRuntime, pod: Pod, rt: PodRuntime, c: ContainerRuntime, now: number): boolean {
-  let best: { t: number; act: () => boolean } | undefined;
-  const consider = (t: number | undefined, act: () => boolean) => {
-    if (t !== undefined && t <= now && (!best || t < best.t)) best = { t, act };
-  };
-  consider(c.exitAt, () => (exitContainer(node, pod, rt, c, c.exitAt!, c.exitCode ?? 0), true));
-  consider(c.stopAt, () => (exitContainer(node, pod, rt, c, c.stopAt!, c.stopExitCode ?? 137), true));
+  // The earliest due of: the process exiting, the stop signal's end, each
+  // probe; on a tie the first in that order. (No closures: this runs for
+  // every running container at every step of its pod.)
+  let bestT = Infinity;
+  let act: "exit" | "stop" | ProbeKind | undefined;
+  if (c.exitAt !== undefined && c.exitAt <= now) {
+    bestT = c.exitAt;
+    act = "exit";
+  }
+  if (c.stopAt !== undefined && c.stopAt <= now && c.stopAt < bestT) {
+    bestT = c.stopAt;
+    act = "stop";
+  }
   if (rt.terminatingSince === undefined) {
-    for (const kind of ["startup", "readiness", "liveness"] as const) {
-      const p = c.probes[kind];
-      if (p) consider(p.nextAt, () => runDueProbe(node, pod, rt, c, kind));
+    for (const kind of PROBE_KINDS) {
+      const t = c.probes[kind]?.nextAt;
+      if (t !== undefined && t <= now && t < bestT) {
+        bestT = t;
+        act = kind;
+      }
     }
   }
-  return best ? best.act() : false;
+  if (act === undefined) return false;
+  if (act === "exit") exitContainer(node, pod, rt, c, c.exitAt!, c.exitCode ?? 0);
+  else if (act === "stop") exitContainer(node, pod, rt, c, c.stopAt!, c.stopExitCode ?? 137);
+  else return runDueProbe(node, pod, rt, c, act);
+  return true;
 }
 
 /** Make the one transition of `c` that is due at `now`, if any. `canStart`: the pod's sequential starter is free. */

@@ -16,6 +16,8 @@ import type { ProbeOverride } from "./probes.ts";
 import { resolveProcess } from "./process.ts";
 import { containerDueAt, newContainer, type ContainerRuntime, type PodRuntime, type Terminated } from "./runtime.ts";
 import { buildPodStatus } from "./status.ts";
+import { registerLogSource } from "../api/logs.ts";
+import { serveContainerLog } from "./logs/serve.ts";
 import type { KubeletTimings } from "./timings.ts";
 
 /** What every kubelet of a cluster shares: data a lesson can change. */
@@ -36,6 +38,7 @@ export class Kubelet implements NodeRuntime {
   private readonly ipam: PodIPAllocator;
   private readonly hostIP: string;
   private readonly unwatch: () => void;
+  private readonly unregisterLogs: () => void;
   private readonly api: ApiServer;
 
   constructor(
@@ -51,6 +54,19 @@ export class Kubelet implements NodeRuntime {
     for (const img of node.status?.images ?? []) for (const n of img.names) this.images.add(n);
     ctx.clock.on(this.component, (key) => this.run(key));
     this.unwatch = this.api.watch("pods", {}, (e) => this.onPod(e.type, e.object));
+    // The containerLogs endpoint the API server's pods/log reaches.
+    const logNode = {
+      catalogue: shared.catalogue,
+      cpus: Number.parseInt(String(node.status?.capacity?.cpu ?? "1"), 10) || 1,
+      kernel: node.status?.nodeInfo?.kernelVersion ?? "",
+      runtime: (pod: Pod) => {
+        const rt = this.pods.get(podKey(pod));
+        return rt && rt.uid === pod.metadata.uid ? rt : undefined;
+      },
+    };
+    this.unregisterLogs = registerLogSource(this.api, nodeName, (pod, container, previous, until) =>
+      serveContainerLog(logNode, pod, container, previous, until),
+    );
     for (const pod of this.api.list("pods").items) if (pod.spec.nodeName === nodeName) this.queue(podKey(pod), 0);
   }
 
@@ -72,6 +88,7 @@ export class Kubelet implements NodeRuntime {
 
   stop(): void {
     this.unwatch();
+    this.unregisterLogs();
   }
 
   event(pod: Pod, c: ContainerRuntime, type: "Normal" | "Warning", reason: string, message: string): void {

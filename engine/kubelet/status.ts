@@ -141,16 +141,18 @@ function cond(type: string, status: PodCondition["status"], reason?: string, mes
   return c;
 }
 
+/** Sort container `c` into `unknown` (no status) or `unready`. */
+function readiness(c: Container, list: ContainerStatus[], unknown: string[], unready: string[]): void {
+  const s = find(list, c.name);
+  if (!s) unknown.push(c.name);
+  else if (!s.ready) unready.push(c.name);
+}
+
 function containersReady(pod: Pod, statuses: ContainerStatus[], initStatuses: ContainerStatus[], phase: string): PodCondition {
   const unknown: string[] = [];
   const unready: string[] = [];
-  const check = (c: Container, list: ContainerStatus[]) => {
-    const s = list.find((x) => x.name === c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
-  };
-  for (const c of pod.spec.initContainers ?? []) if (c.restartPolicy === "Always") check(c, initStatuses);
-  for (const c of pod.spec.containers) check(c, statuses);
+  for (const c of pod.spec.initContainers ?? []) if (c.restartPolicy === "Always") readiness(c, initStatuses, unknown, unready);
+  for (const c of pod.spec.containers) readiness(c, statuses, unknown, unready);
   if (phase === "Succeeded" && unknown.length === 0) return cond("ContainersReady", "False", "PodCompleted");
   if (phase === "Failed") return cond("ContainersReady", "False", "PodFailed");
   const messages: string[] = [];

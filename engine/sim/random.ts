@@ -71,10 +71,14 @@ export class Random {
 }
 
 const HEX = "0123456789abcdef";
+/** The two hex digits of every byte: a 32-bit word is four lookups, not eight concatenations. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => HEX[b >>> 4] + HEX[b & 15]);
 
 /** n.toString(16).padStart(width, "0") for a 32-bit unsigned n, without the number-to-text machinery. */
 export function hex(n: number, width: number): string {
   if (width > 8 || n >= 16 ** width || n < 0 || !Number.isInteger(n)) return n.toString(16).padStart(width, "0");
+  if (width === 8) return BYTE_HEX[n >>> 24] + BYTE_HEX[(n >>> 16) & 255] + BYTE_HEX[(n >>> 8) & 255] + BYTE_HEX[n & 255];
+  if (width === 4) return BYTE_HEX[n >>> 8] + BYTE_HEX[n & 255];
   let out = "";
   for (let shift = (width - 1) * 4; shift >= 0; shift -= 4) out += HEX[(n >>> shift) & 15];
   return out;

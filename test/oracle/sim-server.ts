@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "../../engine/api/errors.ts";
+import { decodeProtobufBody, PROTOBUF_CONTENT_TYPE } from "../../engine/api/protobuf/decode.ts";
 import type { ResourceType } from "../../engine/api/registry.ts";
 import type { ApiServer } from "../../engine/api/server.ts";
 import type { KubeObject } from "../../engine/api/types.ts";
@@ -126,11 +127,12 @@ export class SimApiServer {
     let code = 200;
     let body: unknown;
     try {
+      if (this.podSubresource(req, url, res)) return;
       if (req.method !== "GET") {
-        void this.readBody(req).then((text) => {
+        void this.readBody(req).then((raw) => {
           let [c, b]: [number, unknown] = [500, undefined];
           try {
-            [c, b] = this.write(req.method ?? "", url, String(req.headers["content-type"] ?? ""), text);
+            [c, b] = this.write(req.method ?? "", url, String(req.headers["content-type"] ?? ""), raw);
           } catch (err) {
             if (err instanceof ApiError) [c, b] = [err.code, err.status];
             else [c, b] = [500, status(500, "InternalError", String(err))];
@@ -153,12 +155,54 @@ export class SimApiServer {
     res.end(JSON.stringify(body));
   }
 
-  private readBody(req: IncomingMessage): Promise<string> {
+  /** pods/log (plain text, kubelet errors as a Status) and pods/eviction (a protobuf body is read as "no options"). */
+  private podSubresource(req: IncomingMessage, url: URL, res: ServerResponse): boolean {
+    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(log|eviction)$/.exec(url.pathname);
+    if (!m) return false;
+    const [namespace, name] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
+    const reply = (fn: () => [number, string, string]) => {
+      let [code, type, text] = [500, "application/json", ""];
+      try {
+        [code, type, text] = fn();
+      } catch (err) {
+        [code, type, text] = err instanceof ApiError ? [err.code, "application/json", JSON.stringify(err.status)] : [500, "application/json", JSON.stringify(status(500, "InternalError", String(err)))];
+      }
+      res.writeHead(code, { "content-type": type });
+      res.end(text);
+    };
+    if (m[3] === "log") {
+      const q = url.searchParams;
+      const num = (k: string) => (q.get(k) === null ? undefined : Number(q.get(k)));
+      reply(() => {
+        const r = this.api.podLogs(namespace, name, {
+          container: q.get("container") ?? undefined,
+          previous: q.get("previous") === "true",
+          timestamps: q.get("timestamps") === "true",
+          tailLines: num("tailLines"),
+          sinceSeconds: num("sinceSeconds"),
+          sinceTime: q.get("sinceTime") ?? undefined,
+          limitBytes: num("limitBytes"),
+        });
+        return [200, "text/plain", r.text];
+      });
+      return true;
+    }
+    void this.readBody(req).then((raw) => {
+      const text = new TextDecoder().decode(raw);
+      reply(() => {
+        let body: { deleteOptions?: Record<string, unknown> } = {};
+        if (String(req.headers["content-type"] ?? "").includes("json") && text) body = JSON.parse(text);
+        return [201, "application/json", JSON.stringify(this.api.evict(namespace, name, body))];
+      });
+    });
+    return true;
+  }
+
+  private readBody(req: IncomingMessage): Promise<Uint8Array> {
     return new Promise((resolve) => {
-      let text = "";
-      req.setEncoding("utf8");
-      req.on("data", (d: string) => (text += d));
-      req.on("end", () => resolve(text));
+      const chunks: Buffer[] = [];
+      req.on("data", (d: Buffer) => chunks.push(d));
+      req.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     });
   }
 
@@ -166,7 +210,8 @@ export class SimApiServer {
    * POST (create), PUT (update, also /status), PATCH (json, merge,
    * strategic) and DELETE, with dryRun; enough for kubectl's write commands.
    */
-  private write(method: string, url: URL, contentType: string, text: string): [number, unknown] {
+  private write(method: string, url: URL, contentType: string, raw: Uint8Array): [number, unknown] {
+    const text = new TextDecoder().decode(raw);
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/(status|scale))?\/?$/.exec(url.pathname);
     if (!m) return [404, status(404, "NotFound", "the server could not find the requested resource")];
     const group = m[2] ?? "";
@@ -177,7 +222,13 @@ export class SimApiServer {
     const dryRun = url.searchParams.get("dryRun") === "All";
     const subresource = m[7];
     let body: unknown;
-    if (text !== "") {
+    // kubectl's typed clients (create deployment, ...) send protobuf: decoded to the JSON of the same object.
+    if (contentType.startsWith(PROTOBUF_CONTENT_TYPE)) {
+      const target = subresource === "scale" ? { apiVersion: "autoscaling/v1", kind: "Scale" } : { apiVersion: group ? `${group}/${type.version}` : type.version, kind: type.kind };
+      const decoded = decodeProtobufBody(raw, target);
+      if ("error" in decoded) return [400, status(400, "BadRequest", decoded.error)];
+      body = decoded.object;
+    } else if (text !== "") {
       try {
         body = JSON.parse(text);
       } catch (err) {

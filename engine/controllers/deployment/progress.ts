@@ -65,23 +65,25 @@ function requeueStuckDeployment(s: DeploymentSync, status: ReturnType<typeof cal
   s.ctx.clock.schedule(COMPONENT, key, after < 1000 ? Math.max(5, after + 1) : after + 1000);
 }
 
-function replicaFailure(all: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): DeploymentCondition | undefined {
-  const fromRS = (rs: ReplicaSet | undefined) => {
-    const c = rs?.status?.conditions?.find((x) => x.type === "ReplicaFailure");
-    if (!c) return undefined;
-    return {
-      type: "ReplicaFailure",
-      status: c.status,
-      lastUpdateTime: c.lastTransitionTime,
-      lastTransitionTime: c.lastTransitionTime,
-      reason: c.reason,
-      message: c.message,
-    };
+/** A ReplicaSet's ReplicaFailure condition as the Deployment reports it. */
+function replicaFailureOf(rs: ReplicaSet | undefined): DeploymentCondition | undefined {
+  const c = rs?.status?.conditions?.find((x) => x.type === "ReplicaFailure");
+  if (!c) return undefined;
+  return {
+    type: "ReplicaFailure",
+    status: c.status,
+    lastUpdateTime: c.lastTransitionTime,
+    lastTransitionTime: c.lastTransitionTime,
+    reason: c.reason,
+    message: c.message,
   };
-  const first = fromRS(newRS);
+}
+
+function replicaFailure(all: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): DeploymentCondition | undefined {
+  const first = replicaFailureOf(newRS);
   if (first) return first;
   for (const rs of all) {
-    const c = fromRS(rs);
+    const c = replicaFailureOf(rs);
     if (c) return c;
   }
   return undefined;

@@ -80,23 +80,17 @@ export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex,
   const orphans = api.listUncontrolled("pods", namespace);
   const counts = index.get(uid);
   const simple = orphans.length === 0 && counts.mismatched === 0 && counts.owned === api.countControlledBy("pods", uid);
+  // (Parsed only when needed; no closures here: this runs on every pod step.)
   let selector: Selector | undefined;
-  const selectorOf = () => (selector ??= selectorFromLabelSelector(rs.spec.selector));
+  if (!simple) selector = selectorFromLabelSelector(rs.spec.selector);
   const claimed = simple
     ? undefined
-    : claimSplit(api, "pods", rs, selectorOf(), api.listControlledBy("pods", uid), orphans, isPodActive);
+    : claimSplit(api, "pods", rs, selector!, api.listControlledBy("pods", uid), orphans, isPodActive);
 
   let failure: { reason: string; message: string } | undefined;
   const diff = (claimed ? claimed.length : counts.active) - (rs.spec.replicas ?? 1);
   if (!deleting && diff !== 0) {
-    // What scaling down ranks pods by: the claimed pods, and the active pods
-    // per node of the whole family (every ReplicaSet of the same owner).
-    const forDeletion = () => {
-      // The claimed pods in the store's order (ties in the deletion order can depend on it).
-      const pods = claimed ?? index.claimedPods(uid);
-      return { pods, perNode: familyPerNode(ctx, index, rs, pods) };
-    };
-    failure = manageReplicas(ctx, rs, forDeletion, diff);
+    failure = manageReplicas(ctx, index, rs, claimed, diff);
   }
 
   // Re-read when manageReplicas changed the pods this status counts.
@@ -108,7 +102,8 @@ export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex,
     const now = index.get(uid);
     tally = { active: now.active, fullyLabeled: now.fullyLabeled, ready: now.ready, available: now.ready };
   } else {
-    const active = (diff === 0 || deleting) && claimed ? claimed : activeMatching(api, current.metadata.uid!, selectorOf());
+    selector ??= selectorFromLabelSelector(rs.spec.selector);
+    const active = (diff === 0 || deleting) && claimed ? claimed : activeMatching(api, current.metadata.uid!, selector);
     tally = tallyPods(current, active, clock.now());
   }
   const status = calculateStatus(current, tally, failure, clock.now());
@@ -143,8 +138,9 @@ function countsChanged(old: Pod, pod: Pod): boolean {
 
 function manageReplicas(
   ctx: ComponentContext,
+  index: ReplicaSetPodIndex,
   rs: ReplicaSet,
-  forDeletion: () => { pods: Pod[]; perNode: ReadonlyMap<string, number> },
+  claimed: Pod[] | undefined,
   diff: number,
 ): { reason: string; message: string } | undefined {
   const { api, recorder, clock } = ctx;
@@ -163,7 +159,11 @@ function manageReplicas(
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS);
-    const { pods, perNode } = forDeletion();
+    // What scaling down ranks pods by: the claimed pods (in the store's order:
+    // ties in the deletion order can depend on it), and the active pods per
+    // node of the whole family (every ReplicaSet of the same owner).
+    const pods = claimed ?? index.claimedPods(rs.metadata.uid!);
+    const perNode = familyPerNode(ctx, index, rs, pods);
     for (const pod of podsToDelete(pods, perNode, count, clock.now())) {
       try {
         api.delete("pods", pod.metadata.namespace, pod.metadata.name!);
@@ -188,8 +188,10 @@ function familyPerNode(ctx: ComponentContext, index: ReplicaSetPodIndex, rs: Rep
   const owner = controllerRef(rs);
   if (!owner) return activePerNode(pods);
   const siblings = ctx.api.listControlledBy("replicasets", owner.uid);
-  const known = (uid: string) => index.get(uid).owned === ctx.api.countControlledBy("pods", uid);
-  if (!siblings.every((sibling) => known(sibling.metadata.uid!))) return activePerNode(relatedPods(ctx, owner.uid));
+  for (const sibling of siblings) {
+    const uid = sibling.metadata.uid!;
+    if (index.get(uid).owned !== ctx.api.countControlledBy("pods", uid)) return activePerNode(relatedPods(ctx, owner.uid));
+  }
   if (siblings.length === 1) return index.activePerNode(siblings[0]!.metadata.uid!);
   const sum = new Map<string, number>();
   for (const sibling of siblings) {
