@@ -4,6 +4,7 @@
 // or ` (server dry run)`), or the object with -o.
 import type { ResourceType } from "../../api/registry.ts";
 import type { KubeObject } from "../../api/types.ts";
+import { ApiError } from "../../api/errors.ts";
 import { parseSelector } from "../../api/labels.ts";
 import { isConfigMapKey } from "../../api/validation/names.ts";
 import { base64EncodeText } from "../../util/base64.ts";
@@ -105,8 +106,11 @@ function nameArg(inv: Invocation): string {
   return inv.args[0]!;
 }
 
-/** Send (or, on a client dry run, only print) a generated object. */
-function createGenerated(inv: Invocation, resource: string, obj: KubeObject): number {
+/**
+ * Send (or, on a client dry run, only print) a generated object. `failure`
+ * is how the generator words a server error (`failed to create deployment: `).
+ */
+function createGenerated(inv: Invocation, resource: string, obj: KubeObject, failure?: string): number {
   const dryRun: DryRun = dryRunStrategy(inv);
   const fieldValidation = validationDirective(inv.flags);
   const print = operationPrinter(inv, "created", dryRun, { typed: true });
@@ -118,7 +122,14 @@ function createGenerated(inv: Invocation, resource: string, obj: KubeObject): nu
     return 0;
   }
   const warnings: string[] = [];
-  const created = inv.ctx.api.create(resource, obj, { namespace: type.namespaced ? inv.namespace : undefined, dryRun: dryRun === "server", fieldValidation, warnings });
+  let created: KubeObject;
+  try {
+    created = inv.ctx.api.create(resource, obj, { namespace: type.namespaced ? inv.namespace : undefined, dryRun: dryRun === "server", fieldValidation, warnings });
+  } catch (err) {
+    // The generators wrap the server's error in their own words (even Invalid).
+    if (failure === undefined || !(err instanceof ApiError)) throw err;
+    throw new KubectlError(`${failure}${err.message}`);
+  }
   printWarnings(inv, warnings);
   print(created);
   return 0;
@@ -205,7 +216,7 @@ const createDeployment: Command = {
         template: { metadata: { labels: { ...labels } }, spec: { containers } },
       },
     } as unknown as KubeObject;
-    return createGenerated(inv, "deployments", obj);
+    return createGenerated(inv, "deployments", obj, "failed to create deployment: ");
   },
 };
 
@@ -330,7 +341,7 @@ const createConfigMap: Command = {
     }
     const obj: Record<string, unknown> = { apiVersion: "v1", kind: "ConfigMap", metadata: { name } };
     if (Object.keys(data).length > 0) obj.data = data;
-    return createGenerated(inv, "configmaps", obj as unknown as KubeObject);
+    return createGenerated(inv, "configmaps", obj as unknown as KubeObject, "failed to create configmap: ");
   },
 };
 
@@ -372,7 +383,7 @@ const createSecretGeneric: Command = {
     if (Object.keys(data).length > 0) obj.data = data;
     const type = inv.flags.string("type");
     if (type !== "") obj.type = type;
-    return createGenerated(inv, "secrets", obj as unknown as KubeObject);
+    return createGenerated(inv, "secrets", obj as unknown as KubeObject, "failed to create secret ");
   },
 };
 
