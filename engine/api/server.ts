@@ -18,7 +18,7 @@ import {
 } from "./errors.ts";
 import { parseFieldSelector, fieldSelectorMatcher, parseSelector } from "./labels.ts";
 import { PatchError } from "./patch/errors.ts";
-import { decodeBody } from "./schema/decode.ts";
+import { decodeBody, type FieldValidation } from "./schema/decode.ts";
 import { kindInfo } from "./schema/schema.ts";
 import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
@@ -62,6 +62,14 @@ export interface ListOptions {
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /**
+   * What to do with fields the schema does not know (the fieldValidation
+   * query parameter): Strict refuses the request, Warn (the default) accepts
+   * it and reports each one in `warnings`, Ignore drops them silently.
+   */
+  fieldValidation?: FieldValidation;
+  /** Where the server's warnings (Warning headers) for this request are pushed. */
+  warnings?: string[];
 }
 
 export interface CreateOptions extends WriteOptions {
@@ -199,7 +207,7 @@ export class ApiServer {
 
   create<R extends string>(resource: R, input: KindOf<R>, options: CreateOptions = {}): KindOf<R> {
     const type = this.type(resource);
-    const obj = this.decode(type, input as KubeObject);
+    const obj = this.decode(type, input as KubeObject, options);
     const meta = obj.metadata;
     if (type.namespaced) {
       if (options.namespace && meta.namespace && meta.namespace !== options.namespace) {
@@ -243,7 +251,7 @@ export class ApiServer {
     if (!old) throw notFound(type, name);
     // A status write reads only metadata and status: decode just those.
     const decoded =
-      options.subresource === "status" ? this.decodeForStatus(type, input as KubeObject) : this.decode(type, input as KubeObject);
+      options.subresource === "status" ? this.decodeForStatus(type, input as KubeObject) : this.decode(type, input as KubeObject, options);
     return this.write(type, old, decoded, options) as KindOf<R>;
   }
 
@@ -261,7 +269,7 @@ export class ApiServer {
   ): KindOf<R> {
     const type = this.type(resource);
     const old = this.get(resource, namespace, name) as KubeObject;
-    const obj = this.decode(type, applyPatch(old, type.kind, patchType, patch) as KubeObject);
+    const obj = this.decode(type, applyPatch(old, type.kind, patchType, patch) as KubeObject, options);
     // A patch addresses the object by URL: name and namespace cannot move.
     obj.metadata.name = name;
     if (type.namespaced) obj.metadata.namespace = old.metadata.namespace;
@@ -566,12 +574,13 @@ export class ApiServer {
    * The typed decode a real server does first: a field of the wrong JSON
    * type is a 400 with encoding/json's words, before any validation.
    */
-  private typedDecode(type: ResourceType, body: KubeObject): void {
+  private typedDecode(type: ResourceType, body: KubeObject, options: WriteOptions): readonly string[] {
     const info = kindInfo(apiVersionOf(type), type.kind);
-    if (info) {
-      const decoded = decodeBody(info, body, "Warn");
-      if (decoded.error) throw badRequest(decoded.error);
-    }
+    if (!info) return [];
+    const decoded = decodeBody(info, body, options.fieldValidation ?? "Warn");
+    if (decoded.error) throw badRequest(decoded.error);
+    options.warnings?.push(...decoded.warnings);
+    return decoded.unknownFields ?? [];
   }
 
   private checkKind(type: ResourceType, obj: KubeObject): void {
@@ -585,12 +594,14 @@ export class ApiServer {
   }
 
   /** A private, defaulted-to-type copy of the client's object. */
-  private decode(type: ResourceType, input: KubeObject): KubeObject {
+  private decode(type: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
-    this.typedDecode(type, input);
+    const unknownFields = this.typedDecode(type, input, options);
     const obj = decodedClone(input);
+    // A typed decode has nowhere to put fields the schema does not know.
+    for (const path of unknownFields) dropField(obj, path);
     const apiVersion = apiVersionOf(type);
     if (obj.kind !== undefined && obj.kind !== type.kind) {
       throw badRequest(`the kind of the provided object (${obj.kind}) does not match the resource (${type.kind})`);
@@ -666,6 +677,32 @@ export function guarded<T>(fn: () => T): T {
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw internalError(err);
+  }
+}
+
+/**
+ * Remove the field at a decoder path (`spec.template.spec.containers[0].foo`)
+ * from a private copy. Map keys may contain dots: a segment not found is
+ * joined with the next one.
+ */
+function dropField(obj: unknown, path: string): void {
+  const segments = path.split(/(?=\[)|\./).filter((s) => s !== "");
+  let node: unknown = obj;
+  for (let i = 0; i < segments.length; i++) {
+    let seg = segments[i]!;
+    if (node === null || typeof node !== "object") return;
+    const m = /^\[(\d+)\]$/.exec(seg);
+    if (m) {
+      node = Array.isArray(node) ? node[Number(m[1])] : undefined;
+      continue;
+    }
+    const rec = node as Record<string, unknown>;
+    while (!Object.hasOwn(rec, seg) && i + 1 < segments.length && !segments[i + 1]!.startsWith("[")) seg += "." + segments[++i]!;
+    if (i === segments.length - 1) {
+      delete rec[seg];
+      return;
+    }
+    node = rec[seg];
   }
 }
 

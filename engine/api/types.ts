@@ -338,6 +338,22 @@ export interface Namespace extends KubeObject {
   status?: { phase?: "Active" | "Terminating" };
 }
 
+export interface ConfigMap extends KubeObject {
+  immutable?: boolean;
+  data?: Record<string, string>;
+  /** Values are base64 ([]byte on the wire). */
+  binaryData?: Record<string, string>;
+}
+
+export interface Secret extends KubeObject {
+  immutable?: boolean;
+  /** Values are base64 ([]byte on the wire). */
+  data?: Record<string, string>;
+  /** Write-only: merged into data by the server. */
+  stringData?: Record<string, string>;
+  type?: string;
+}
+
 export interface ObjectReference {
   kind?: string;
   namespace?: string;

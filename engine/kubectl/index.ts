@@ -3,12 +3,17 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { applyCommand } from "./commands/apply.ts";
+import { createCommand } from "./commands/create.ts";
+import { deleteCommand } from "./commands/delete.ts";
+import { replaceCommand } from "./commands/replace.ts";
 import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
 import { editCommand } from "./commands/edit.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
+import { klogLine } from "./klog.ts";
 import { logsCommand } from "./commands/logs.ts";
 import { attachCommand, execCommand } from "./commands/exec.ts";
 import { topCommand } from "./commands/top.ts";
@@ -46,14 +51,14 @@ function notYet(name: string, group: string | undefined, short: string, suggestF
 /** kubectl's commands in the order kubectl adds them (cobra suggests in this order). */
 function rootCommands(): Command[] {
   return [
-    notYet("create", BEGINNER, "Create a resource from a file or from stdin"),
+    { ...createCommand, group: BEGINNER },
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     notYet("set", BEGINNER, "Set specific features on objects"),
     explainCommand,
     getCommand,
     editCommand,
-    notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
+    { ...deleteCommand, group: INTERMEDIATE },
     notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
     notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
@@ -75,9 +80,9 @@ function rootCommands(): Command[] {
     notYet("debug", TROUBLESHOOTING, "Create debugging sessions for troubleshooting workloads and nodes"),
     notYet("events", TROUBLESHOOTING, "List events"),
     notYet("diff", ADVANCED, "Diff the live version against a would-be applied version"),
-    notYet("apply", ADVANCED, "Apply a configuration to a resource by file name or stdin"),
+    { ...applyCommand, group: ADVANCED },
     notYet("patch", ADVANCED, "Update fields of a resource"),
-    notYet("replace", ADVANCED, "Replace a resource by file name or stdin"),
+    { ...replaceCommand, group: ADVANCED },
     notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
     notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),
     notYet("label", SETTINGS, "Update the labels on a resource"),
@@ -177,16 +182,7 @@ export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlCont
   }
 }
 
-/** A klog line: `Fmmdd hh:mm:ss.uuuuuu   12345 file.go:123] message`, in UTC. */
-export function klogLine(level: string, nowMs: number, where: string, message: string): string {
-  const d = new Date(nowMs);
-  const two = (n: number) => String(n).padStart(2, "0");
-  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, "0");
-  return `${level}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(KUBECTL_PID).padStart(7)} ${where}] ${message}\n`;
-}
-
-/** The process id kubectl's log lines show. */
-const KUBECTL_PID = 4242;
+export { klogLine } from "./klog.ts";
 
 function isReportable(err: unknown): boolean {
   return err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError) && !(err instanceof ReferenceError);

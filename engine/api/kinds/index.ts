@@ -2,6 +2,7 @@
 import { Registry } from "../registry.ts";
 import { deployments, replicasets } from "./apps.ts";
 import { events, namespaces, nodes } from "./cluster.ts";
+import { configmaps, secrets } from "./config.ts";
 import { pods } from "./pods.ts";
 
 export function createRegistry(): Registry {
@@ -12,5 +13,7 @@ export function createRegistry(): Registry {
   registry.add(namespaces);
   registry.add(nodes);
   registry.add(events);
+  registry.add(configmaps);
+  registry.add(secrets);
   return registry;
 }

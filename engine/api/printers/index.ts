@@ -1,6 +1,7 @@
 // The server-side table convertors, by plural resource name.
 
 import type { TableConvertor } from "../registry.ts";
+import { configMapTable, secretTable } from "./config.ts";
 import { deploymentTable } from "./deployments.ts";
 import { eventTable } from "./events.ts";
 import { namespaceTable } from "./namespaces.ts";
@@ -8,7 +9,7 @@ import { nodeTable } from "./nodes.ts";
 import { podTable } from "./pods.ts";
 import { replicaSetTable } from "./replicasets.ts";
 
-export { deploymentTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
+export { configMapTable, secretTable, deploymentTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
 export { humanDuration, shortHumanDuration, translateTimestampSince, parseTimestamp } from "./duration.ts";
 
 export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
@@ -18,4 +19,6 @@ export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
   nodes: nodeTable,
   namespaces: namespaceTable,
   events: eventTable,
+  configmaps: configMapTable,
+  secrets: secretTable,
 };

@@ -60,8 +60,13 @@ describe("unknown fields and fieldValidation", () => {
     expect(decodeBody(deployments, body, "Warn").error).toBeNull();
   });
 
-  it("Ignore: nothing", () => {
-    expect(decodeBody(deployments, body, "Ignore")).toEqual({ error: null, warnings: [], gvk: { group: "apps", version: "v1", kind: "Deployment" } });
+  it("Ignore: no error and no warning, only the paths of the fields the server drops", () => {
+    expect(decodeBody(deployments, body, "Ignore")).toEqual({
+      error: null,
+      warnings: [],
+      unknownFields: ["spec.foo", "spec.bar", "spec.template.spec.containers[1].imagePullPolice", "Status"],
+      gvk: { group: "apps", version: "v1", kind: "Deployment" },
+    });
   });
 
   it("a type error wins over unknown fields in every mode, and fields inside unknown ones are not looked at", () => {

@@ -417,6 +417,11 @@ export interface BodyDecode {
   /** Warning headers (Warn mode): `unknown field "spec.foo"`, one per field. */
   readonly warnings: readonly string[];
   /**
+   * Paths of the unknown fields (Warn and Ignore decode them into nothing, so
+   * the server drops them), e.g. `spec.template.spec.containers[0].foo`.
+   */
+  readonly unknownFields?: readonly string[];
+  /**
    * The group/version/kind the body claims (apiVersion and kind, each defaulted
    * from the resource when missing), when it could be read. The caller checks
    * it against the resource.
@@ -532,10 +537,13 @@ export function decodeBody(target: KindInfo | { apiVersion: string; kind: string
     const error = other ? decodeTyped(other.type, body, { strict: false }).error : null;
     return { error: error ? formatDecodeError(kind, version, error.message, info.kind) : null, warnings: [], gvk };
   }
-  const result = decodeTyped(info.type, body, { strict: fieldValidation !== "Ignore" });
+  // Unknown fields are always looked for: Ignore drops them without a word.
+  const result = decodeTyped(info.type, body, { strict: true });
   if (result.error) return { error: formatDecodeError(kind, version, result.error.message, info.kind), warnings: [], gvk };
   if (result.strictErrors.length > 0) {
-    if (fieldValidation === "Warn") return { error: null, warnings: result.strictErrors.map((e) => e.message), gvk };
+    const unknownFields = result.strictErrors.map((e) => e.path);
+    if (fieldValidation === "Ignore") return { error: null, warnings: [], unknownFields, gvk };
+    if (fieldValidation === "Warn") return { error: null, warnings: result.strictErrors.map((e) => e.message), unknownFields, gvk };
     return { error: formatDecodeError(kind, version, strictDecodingError(result.strictErrors), info.kind), warnings: [], gvk };
   }
   return { error: null, warnings: [], gvk };
