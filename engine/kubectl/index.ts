@@ -3,6 +3,7 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { scaleCommand } from "./commands/scale.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
@@ -48,7 +49,7 @@ function rootCommands(): Command[] {
     notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
     notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
     notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
-    notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
+    { ...scaleCommand, group: DEPLOY },
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,

@@ -321,6 +321,9 @@ export class SimApiServer {
       fieldSelector: url.searchParams.get("fieldSelector") ?? undefined,
     };
     res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked" });
+    // Headers at once, as a real API server sends them: a client watching with an
+    // uncancellable context (rollout status) only closes a watch it has received.
+    res.flushHeaders();
     const send = (eventType: string, obj: KubeObject) => {
       const object = asTable ? this.table(type, [obj], url) : toWire(obj);
       res.write(JSON.stringify({ type: eventType, object }) + "\n");
