@@ -3,6 +3,8 @@
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
 import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
+import { annotateCommand } from "./commands/annotate.ts";
+import { labelCommand } from "./commands/label.ts";
 import { scaleCommand } from "./commands/scale.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
@@ -74,8 +76,8 @@ function rootCommands(): Command[] {
     notYet("replace", ADVANCED, "Replace a resource by file name or stdin"),
     notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
     notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),
-    notYet("label", SETTINGS, "Update the labels on a resource"),
-    notYet("annotate", SETTINGS, "Update the annotations on a resource"),
+    { ...labelCommand, group: SETTINGS },
+    { ...annotateCommand, group: SETTINGS },
     notYet("completion", SETTINGS, "Output shell completion code for the specified shell (bash, zsh, fish, or powershell)"),
     { ...notYet("alpha", undefined, "Commands for features in alpha"), hidden: true },
     configCommand,

@@ -73,6 +73,80 @@ const STORIES: Story[] = [
     name: "scale waits with --timeout",
     steps: ["@watch scale deploy/nginx --replicas=5 --timeout=1m", "@watch scale deploy/web --replicas=0 --timeout=30s", "@settle"],
   },
+  {
+    name: "label: add, overwrite, remove, messages",
+    steps: [
+      "label deploy nginx app=x",
+      "label deploy nginx app=x --overwrite",
+      "label deploy nginx foo=bar",
+      "label deploy nginx foo=bar",
+      "label deploy nginx foo-",
+      "label deploy nginx foo-",
+      "label deploy nginx app-",
+      "label deploy nginx app- --overwrite",
+      "label deploy nginx --list",
+      "label deploy/nginx deploy/web env=prod",
+      "label deploy nginx web a=1",
+      "label deploy nginx web a=2",
+      "label deploy --all b=1 -o name",
+      "label deploy -l app=web c=1 -o jsonpath={.metadata.labels.c}",
+      "label deploy nginx q=1 --dry-run=client",
+      "label deploy nginx q=1 --dry-run=server",
+      "label deploy nginx q=1 --dry-run=server -o yaml",
+      "label pods -l app=web pod=yes",
+      "label deploy nginx d=1 --record",
+      "label deploy -A -l app=api e=1",
+      "label ns dev team=blue",
+    ],
+  },
+  {
+    name: "label: errors",
+    steps: [
+      "label deploy nginx",
+      "label deploy nginx foo",
+      "label deploy nginx =x",
+      "label deploy nginx a=1 web",
+      "label deploy nginx 'bad key=1'",
+      "label deploy nginx a=b/c",
+      "label deploy nginx a=b=c",
+      "label deploy nginx a=1 a-",
+      "label deploy nope a=1",
+      "label deploy nope nginx a=1",
+      "label a=1",
+      "label deploy a=1",
+      "label deploy --all -l app=web a=1",
+      "label deploy nginx a=1 --resource-version=1",
+      "label deploy nginx web a=1 --resource-version=1",
+      "label deploy nginx --list -o yaml",
+      "label deploy nginx a=1 -o wide",
+      "label deploy -l app=zzz a=1",
+    ],
+  },
+  {
+    name: "annotate",
+    steps: [
+      "annotate deploy nginx note=hi",
+      "annotate deploy nginx note=ho",
+      "annotate deploy nginx note=ho --overwrite",
+      "annotate deploy nginx note=ho",
+      "annotate deploy nginx note-",
+      "annotate deploy nginx note-",
+      "annotate deploy nginx 'text=hello world' -o jsonpath={.metadata.annotations.text}",
+      "annotate deploy/web deploy/nginx a=1 b=2",
+      "annotate deploy nginx kubernetes.io/change-cause=manual",
+      "annotate deploy nginx x=1 --record",
+      "annotate deploy nginx y=1 --dry-run=client",
+      "annotate deploy nginx y=1 --dry-run=server -o name",
+      "annotate deploy web --list",
+      "annotate deploy nginx",
+      "annotate deploy nginx a=1 a-",
+      "annotate deploy nginx 'a b=1'",
+      "annotate deploy nope a=1",
+      "annotate deploy nginx a=2 -o wide",
+      "annotate deploy --all -n dev z=1",
+      "@settle",
+    ],
+  },
 ];
 
 /** klog headers carry a wall time and a pid. */
@@ -174,6 +248,8 @@ if (oracleSkipReason !== null) {
   describe.concurrent("write commands against real kubectl v1.32", () => {
     it.each(STORIES)("$name", async (story) => {
       const { steps, mineState, realState } = await runStory(story);
+      // KUBEDOJO_DUMP=1 prints what real kubectl said at every step (for writing new cases).
+      if (process.env.KUBEDOJO_DUMP) for (const s of steps) console.log(`$ kubectl ${s.line} [${s.real.exitCode}]\n${s.real.stdout}${s.real.stderr}`);
       for (const s of steps) expect({ step: s.line, ...s.mine }).toEqual({ step: s.line, ...s.real });
       expect(mineState).toBe(realState);
     }, 120_000);

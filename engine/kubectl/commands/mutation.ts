@@ -12,7 +12,7 @@ import { BOOL, type FlagDef, STRING } from "../flags.ts";
 import { SELECTOR_FLAG } from "../get.ts";
 import { choosePrinter } from "../output.ts";
 import { buildVisits } from "../resources.ts";
-import { KubectlError } from "../types.ts";
+import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
 
 export { SELECTOR_FLAG };
@@ -177,7 +177,11 @@ export interface TargetOptions {
   filenames?: readonly string[];
 }
 
+/** One visit's outcome, in the builder's order: an object, or the error fetching it. */
+export type Entry = { target: Target; error?: undefined } | { target?: undefined; error: unknown };
+
 export interface Targets {
+  entries: Entry[];
   targets: Target[];
   /** Errors fetching single objects (NotFound...), reported after the others are done. */
   errors: unknown[];
@@ -199,23 +203,61 @@ export function fetchTargets(inv: Invocation, o: TargetOptions): Targets {
     allowEmptySelector: o.all,
     stdin: inv.io.stdin,
   });
-  const targets: Target[] = [];
-  const errors: unknown[] = [...built.errors];
+  const entries: Entry[] = built.errors.map((error) => ({ error }));
   for (const v of built.visits) {
     if (v.kind === "list") {
       const items = inv.ctx.api.list(v.type.resource, { namespace: v.namespace, labelSelector: v.labelSelector, fieldSelector: v.fieldSelector }).items;
       for (const obj of items) {
-        targets.push({ type: v.type, object: deepClone(obj), namespace: obj.metadata.namespace, name: obj.metadata.name ?? "" });
+        entries.push({ target: { type: v.type, object: deepClone(obj), namespace: obj.metadata.namespace, name: obj.metadata.name ?? "" } });
       }
       continue;
     }
     try {
       const obj = inv.ctx.api.get(v.type.resource, v.namespace, v.name);
-      targets.push({ type: v.type, object: deepClone(obj), namespace: v.namespace, name: v.name });
+      entries.push({ target: { type: v.type, object: deepClone(obj), namespace: v.namespace, name: v.name } });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
+      entries.push({ error: err });
+    }
+  }
+  return {
+    entries,
+    targets: entries.flatMap((e) => (e.target ? [e.target] : [])),
+    errors: entries.flatMap((e) => (e.target ? [] : [e.error])),
+    single: built.singleItemImplied,
+  };
+}
+
+/**
+ * Visit with ContinueOnError: `fn` runs for every object; errors (fetching or
+ * from `fn`) are collected and thrown together once all are done.
+ */
+export async function visitAll(entries: readonly Entry[], fn: (t: Target) => void | Promise<void>): Promise<void> {
+  const errors: unknown[] = [];
+  for (const e of entries) {
+    if (!e.target) {
+      errors.push(e.error);
+      continue;
+    }
+    try {
+      await fn(e.target);
+    } catch (err) {
+      if (err instanceof TypeError || err instanceof RangeError) throw err;
       errors.push(err);
     }
   }
-  return { targets, errors, single: built.singleItemImplied };
+  if (errors.length > 0) throw new AggregateError(errors);
+}
+
+/** cmdutil.GetResourcesAndPairs: resource words first, then KEY=VALUE / KEY- pairs. */
+export function resourcesAndPairs(args: readonly string[], pairType: string): { resources: string[]; pairs: string[] } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const s of args) {
+    const isPair = (s.includes("=") && s[0] !== "=") || (s.endsWith("-") && s !== "-");
+    if (isPair) pairs.push(s);
+    else if (pairs.length > 0) throw new KubectlError(`all resources must be specified before ${pairType} changes: ${s}`);
+    else resources.push(s);
+  }
+  return { resources, pairs };
 }
