@@ -5,6 +5,7 @@ import { type Command, execute } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { annotateCommand } from "./commands/annotate.ts";
 import { labelCommand } from "./commands/label.ts";
+import { patchCommand } from "./commands/patch.ts";
 import { scaleCommand } from "./commands/scale.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
@@ -72,7 +73,7 @@ function rootCommands(): Command[] {
     notYet("events", TROUBLESHOOTING, "List events"),
     notYet("diff", ADVANCED, "Diff the live version against a would-be applied version"),
     notYet("apply", ADVANCED, "Apply a configuration to a resource by file name or stdin"),
-    notYet("patch", ADVANCED, "Update fields of a resource"),
+    { ...patchCommand, group: ADVANCED },
     notYet("replace", ADVANCED, "Replace a resource by file name or stdin"),
     notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
     notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),

@@ -28,6 +28,7 @@ import { toWire } from "../../engine/kubectl/wire.ts";
 import { KUBECTL_PATH, type KubectlResult, type RunOptions } from "./kubectl.ts";
 
 export { oracleSkipReason } from "./kubectl.ts";
+import { parseGoJson } from "../../engine/kubectl/commands/go-json.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -178,11 +179,8 @@ export class SimApiServer {
     const subresource = m[7];
     let body: unknown;
     if (text !== "") {
-      try {
-        body = JSON.parse(text);
-      } catch (err) {
-        return [400, status(400, "BadRequest", `json: ${(err as Error).message}`)];
-      }
+      // Go's encoding/json syntax errors, as a real API server answers malformed bodies.
+      body = parseGoJson(text);
     }
     if (method === "POST" && name === undefined) {
       const created = this.api.create(type.resource, body as KubeObject, { namespace, dryRun });

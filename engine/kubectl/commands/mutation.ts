@@ -125,10 +125,10 @@ export interface ObjectPrinter {
 }
 
 /** PrintFlags.ToPrinter for a mutating command (checked before anything is sent). */
-export function objectPrinter(inv: Invocation, dryRun: DryRun): ObjectPrinter {
+export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRunSuffix?: boolean } = {}): ObjectPrinter {
   const output = inv.flags.string("output");
   const template = inv.flags.string("template");
-  const suffix = dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
+  const suffix = options.dryRunSuffix === false ? "" : dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
   if (output === "" && template === "") {
     return { custom: false, print: (obj, op) => inv.io.stdout(`${objectRef(obj)} ${op}${suffix}\n`) };
   }
