@@ -12,6 +12,8 @@ export const MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
 export const ROLLBACK_TO = "deprecated.deployment.rollback.to";
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 export const POD_TEMPLATE_HASH = "pod-template-hash";
+/** Why a revision was made: kubectl --record wrote it, history shows it. */
+export const CHANGE_CAUSE_ANNOTATION = "kubernetes.io/change-cause";
 
 export const SKIP_COPY = new Set([LAST_APPLIED, REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
 

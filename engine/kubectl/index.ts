@@ -6,6 +6,7 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configComm
 import { annotateCommand } from "./commands/annotate.ts";
 import { labelCommand } from "./commands/label.ts";
 import { patchCommand } from "./commands/patch.ts";
+import { rolloutCommand } from "./commands/rollout/index.ts";
 import { scaleCommand } from "./commands/scale.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
@@ -51,7 +52,7 @@ function rootCommands(): Command[] {
     getCommand,
     notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
     notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
-    notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
+    { ...rolloutCommand, group: DEPLOY },
     { ...scaleCommand, group: DEPLOY },
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
     notYet("certificate", CLUSTER, "Modify certificate resources"),

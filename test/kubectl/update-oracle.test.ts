@@ -194,6 +194,88 @@ const STORIES: Story[] = [
       `patch deploy nginx -p '{}' -o wide`,
     ],
   },
+  {
+    name: "rollout history and undo",
+    steps: [
+      "rollout history deploy/nginx",
+      "rollout history deployment nginx --revision=1",
+      "rollout history deploy/nginx --revision=2",
+      "rollout history deploy/nginx --revision=7",
+      "rollout history deploy/nginx --revision=-1",
+      "rollout history deploy",
+      "rollout history deploy -l app=web",
+      "rollout history deploy/nginx -o name",
+      "rollout history deploy/nginx -o yaml --revision=1",
+      "rollout history deploy/nginx -o jsonpath={.metadata.name} --revision=2",
+      "rollout history rs/nope",
+      "rollout history",
+      "rollout undo deploy/nginx --dry-run=client",
+      "rollout undo deploy/nginx --to-revision=2",
+      "rollout undo deploy/nginx --to-revision=5",
+      "rollout undo deploy/nginx --dry-run=server",
+      "rollout undo deploy/nginx",
+      "@settle",
+      "rollout history deploy/nginx",
+      "rollout undo deploy/nginx -o name",
+      "@settle",
+      "rollout history deploy/nginx",
+      "rollout history deploy/nginx --revision=4",
+      "rollout undo deploy/web",
+      "rollout undo deploy/api -n dev",
+      "rollout undo deploy/nope",
+      "rollout undo pods/x",
+    ],
+  },
+  {
+    name: "rollout pause, resume, restart",
+    steps: [
+      "rollout pause deploy/nginx",
+      "rollout pause deploy/nginx",
+      "rollout undo deploy/nginx",
+      "rollout restart deploy/nginx",
+      "rollout status deploy/nginx --watch=false",
+      `patch deploy nginx -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.17"}]}}}}'`,
+      "@settle",
+      "rollout history deploy/nginx",
+      "rollout resume deploy/nginx",
+      "rollout resume deploy/nginx",
+      "@settle",
+      "rollout history deploy/nginx",
+      "rollout resume deploy -n dev",
+      "rollout pause deploy -l app=web -o name",
+      "rollout pause deploy nginx web nope",
+      "rollout resume deploy -l app=zzz",
+      "rollout pause deploy --all",
+      "rollout status",
+      "rollout status deploy/nope",
+      "rollout status deploy/nginx --revision=-1",
+      "rollout pause pods/nope",
+    ],
+  },
+  {
+    name: "rollout status follows a rolling update",
+    steps: [
+      `patch deploy nginx -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.17"}]}}}}'`,
+      "@watch rollout status deploy/nginx",
+      "rollout status deploy/nginx",
+      "rollout status deploy/nginx --revision=3",
+      "rollout status deploy/nginx --revision=1",
+      "scale deploy/web --replicas=3",
+      "@watch rollout status deployment web",
+    ],
+  },
+  {
+    name: "rollout status of a Recreate rollout, --watch=false and a progress deadline",
+    steps: [
+      `patch deploy web -p '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null},"template":{"spec":{"containers":[{"name":"app","image":"nginx:1.17"}]}}}}'`,
+      "rollout status deploy/web --watch=false",
+      "@watch rollout status deploy/web",
+      `patch deploy nginx -p '{"spec":{"progressDeadlineSeconds":20,"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:no-such-tag"}]}}}}'`,
+      "@watch rollout status deploy/nginx",
+      "rollout status deploy/nginx",
+      "rollout status rs -l app=web",
+    ],
+  },
 ];
 
 /** klog headers carry a wall time and a pid. */
@@ -226,10 +308,13 @@ async function ours(cluster: Cluster, line: string): Promise<KubectlResult> {
 
 /** Real kubectl on a blocking command: the clock runs in 250 ms steps while it waits. */
 async function theirsWatching(server: SimApiServer, cluster: Cluster, line: string): Promise<KubectlResult> {
+  // Start the clock once kubectl watches (or, polling instead, after a moment).
+  const started = server.nextWatch();
   const proc = server.spawnKubectl(words(line));
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  await sleep(400);
+  await Promise.race([started, proc.exited, sleep(3000)]);
+  await sleep(100);
   for (let i = 0; i < 2400 && !exited; i++) {
     cluster.advance(250);
     await sleep(3);
@@ -240,7 +325,14 @@ async function theirsWatching(server: SimApiServer, cluster: Cluster, line: stri
 /** The apps objects of a cluster, as the wire shows them, restartedAt masked. */
 function appsState(cluster: Cluster): string {
   const objs = [...cluster.api.list("deployments").items, ...cluster.api.list("replicasets").items].map((o) => toWire(o));
-  return JSON.stringify(objs, null, 1).replace(/("kubectl\.kubernetes\.io\/restartedAt": )"[^"]*"/g, '$1"<time>"');
+  // Key order is not state (JSON patches from real kubectl bring their own order).
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+        : v;
+  return JSON.stringify(sorted(objs), null, 1).replace(/("kubectl\.kubernetes\.io\/restartedAt": )"[^"]*"/g, '$1"<time>"');
 }
 
 interface StepResult {
