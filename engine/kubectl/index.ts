@@ -8,6 +8,7 @@ import { labelCommand } from "./commands/label.ts";
 import { patchCommand } from "./commands/patch.ts";
 import { rolloutCommand } from "./commands/rollout/index.ts";
 import { scaleCommand } from "./commands/scale.ts";
+import { setCommand } from "./commands/set/index.ts";
 import { describeCommand } from "./describe/command.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
@@ -47,7 +48,7 @@ function rootCommands(): Command[] {
     notYet("create", BEGINNER, "Create a resource from a file or from stdin"),
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
-    notYet("set", BEGINNER, "Set specific features on objects"),
+    { ...setCommand, group: BEGINNER },
     notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
     getCommand,
     notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
