@@ -26,13 +26,17 @@ import {
   type Target,
 } from "../mutation.ts";
 
-export function setFlags(localUsage: string, allUsage = "Select all resources, in the namespace of the specified resource types"): FlagDef[] {
+export function setFlags(
+  localUsage: string,
+  allUsage = "Select all resources, in the namespace of the specified resource types",
+  filenameUsage = "identifying the resource to get from a server.",
+): FlagDef[] {
   return [
     BOOL("all", allUsage),
     ...PRINT_FLAGS,
     DRY_RUN_FLAG,
     fieldManagerFlag("kubectl-set"),
-    ...filenameFlags("identifying the resource to get from a server."),
+    ...filenameFlags(filenameUsage),
     BOOL("local", localUsage),
     RECORD_FLAG,
     SELECTOR_FLAG,

@@ -24,7 +24,7 @@ import { dryRunStrategy, fetchTargets, objectPrinter, type Target } from "../mut
 import { objectName, podSpecOf, selectContainers, sendChange, setFlags } from "./common.ts";
 
 const FLAGS: FlagDef[] = [
-  ...setFlags("If true, set env will NOT contact api-server but run locally.", "If true, select all resources in the namespace of the specified resource types"),
+  ...setFlags("If true, set env will NOT contact api-server but run locally.", "If true, select all resources in the namespace of the specified resource types", "the resource to update the env"),
   STRING("containers", "The names of containers in the selected pod templates to change - may use wildcards", { shorthand: "c", default: "*" }),
   { name: "env", shorthand: "e", type: "stringArray", default: "[]", usage: "Specify a key-value pair for an environment variable to set into each container." },
   STRING("from", "The name of a resource from which to inject environment variables"),
