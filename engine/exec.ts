@@ -16,6 +16,12 @@ export interface ExecOptions {
    * (fast-forward).
    */
   wait?: (virtualMs: number) => Promise<void>;
+  /**
+   * The terminal's full-screen editor (vi, nano, `kubectl edit`): given the
+   * file's path and content, resolves to the saved content, or null when the
+   * learner quit without saving. Without it those commands say there is none.
+   */
+  editor?: (path: string, content: string, info: { program: string }) => Promise<string | null>;
 }
 
 export interface ExecResult {
@@ -48,6 +54,8 @@ export class ExecSession {
             wait,
             idle: this.current.wait ? undefined : () => host.idle(),
             readFile: (path) => readFile(env, path),
+            editor: env.editor,
+            writeFile: (path, content) => writeFile(env, path, content),
           }),
       },
       sleep: wait,
@@ -57,6 +65,8 @@ export class ExecSession {
 
   async exec(line: string, options: ExecOptions = {}): Promise<ExecResult> {
     this.current = options;
+    const editor = options.editor;
+    this.shell.setEditor(editor ? (path, content, info) => editor(path, content, { program: info.program }) : undefined);
     try {
       const { stdout, stderr, exitCode } = await this.shell.run(line, { onOutput: options.onOutput, signal: options.signal });
       return { stdout, stderr, exitCode };
@@ -78,6 +88,15 @@ export class ExecSession {
     if (!(ms > 0)) return;
     if (this.current.wait) await this.current.wait(ms);
     this.host.advance(ms);
+  }
+}
+
+function writeFile(env: ShellEnvView, path: string, content: string): boolean {
+  try {
+    env.fs.writeFile(env.resolve(path), content);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -33,7 +33,10 @@ export interface ClusterOptions {
   nodes?: number;
 }
 
-export const DEFAULT_START_TIME = "2026-01-05T09:00:00Z";
+export /** How long before startTime the nodes and system namespaces were created. */
+const PROVISIONED_BEFORE_MS = 5 * 60_000;
+
+const DEFAULT_START_TIME = "2026-01-05T09:00:00Z";
 const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
 
 export interface ComponentError {
@@ -57,7 +60,10 @@ export class Cluster {
     const workers = options.nodes ?? 3;
     if (!Number.isInteger(workers) || workers < 0 || workers > 100) throw new RangeError(`invalid nodes: ${options.nodes}`);
 
-    this.clock = new Clock(start);
+    // The cluster was provisioned a little before the learner arrives: its
+    // nodes and system namespaces are minutes old at startTime, as on a real
+    // sandbox, not created that very second.
+    this.clock = new Clock(start - PROVISIONED_BEFORE_MS);
     const random = new Random(seed);
     const now = () => this.clock.now();
     const store = new Store(now);
@@ -84,8 +90,9 @@ export class Cluster {
     for (const name of SYSTEM_NAMESPACES) {
       this.api.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } } as Namespace);
     }
-    for (const node of nodeObjects({ workers, random, nowMs: start })) this.api.create("nodes", node);
+    for (const node of nodeObjects({ workers, random, nowMs: start - PROVISIONED_BEFORE_MS })) this.api.create("nodes", node);
     startKubelets(ctx);
+    this.clock.runUntil(start);
   }
 
   /** Run the simulation forward by `ms` of virtual time. */

@@ -132,19 +132,30 @@ function int(v: unknown): string {
   return typeof v === "number" ? String(Math.trunc(v)) : "0";
 }
 
-function metaFields(obj: KubeObject): Record<string, string> {
-  return { "metadata.name": str(obj.metadata?.name), "metadata.namespace": str(obj.metadata?.namespace) };
-}
+/** How one selectable field reads off an object. */
+type Getter = (obj: KubeObject) => string;
+
+const META: Readonly<Record<string, Getter>> = {
+  "metadata.name": (o) => str(o.metadata?.name),
+  "metadata.namespace": (o) => str(o.metadata?.namespace),
+};
 
 interface FieldSupport {
   /** Accepted labels; a label mapped to another name is renamed (pods' legacy spec.host). */
   labels: Readonly<Record<string, string>>;
   error: (label: string) => string;
-  fields: (obj: KubeObject) => Record<string, string>;
+  /**
+   * The selectable fields (ToSelectableFields), one getter each, so a
+   * selector reads only the fields it names; an accepted label without a
+   * getter always reads as "".
+   */
+  fields: Readonly<Record<string, Getter>>;
 }
 
 const identity = (...names: string[]) => Object.fromEntries(names.map((n) => [n, n]));
 const notSupported = (label: string) => `field label not supported: ${label}`;
+
+const involved = (f: string): Getter => (ev) => str(sub(ev, "involvedObject", f));
 
 const SUPPORT: Record<string, FieldSupport> = {
   pods: {
@@ -158,20 +169,19 @@ const SUPPORT: Record<string, FieldSupport> = {
     },
     error: notSupported,
     // status.podIPs is accepted but never populated upstream: it always reads as "".
-    fields: (pod) => {
-      const podIPs = sub(pod, "status", "podIPs");
-      const firstIP = Array.isArray(podIPs) && podIPs.length > 0 ? str(sub(podIPs[0], "ip")) : str(sub(pod, "status", "podIP"));
-      return {
-        ...metaFields(pod),
-        "spec.nodeName": str(sub(pod, "spec", "nodeName")),
-        "spec.restartPolicy": str(sub(pod, "spec", "restartPolicy")),
-        "spec.schedulerName": str(sub(pod, "spec", "schedulerName")),
-        "spec.serviceAccountName": str(sub(pod, "spec", "serviceAccountName")) || str(sub(pod, "spec", "serviceAccount")),
-        "spec.hostNetwork": sub(pod, "spec", "hostNetwork") === true ? "true" : "false",
-        "status.phase": str(sub(pod, "status", "phase")),
-        "status.podIP": firstIP,
-        "status.nominatedNodeName": str(sub(pod, "status", "nominatedNodeName")),
-      };
+    fields: {
+      ...META,
+      "spec.nodeName": (pod) => str(sub(pod, "spec", "nodeName")),
+      "spec.restartPolicy": (pod) => str(sub(pod, "spec", "restartPolicy")),
+      "spec.schedulerName": (pod) => str(sub(pod, "spec", "schedulerName")),
+      "spec.serviceAccountName": (pod) => str(sub(pod, "spec", "serviceAccountName")) || str(sub(pod, "spec", "serviceAccount")),
+      "spec.hostNetwork": (pod) => (sub(pod, "spec", "hostNetwork") === true ? "true" : "false"),
+      "status.phase": (pod) => str(sub(pod, "status", "phase")),
+      "status.podIP": (pod) => {
+        const podIPs = sub(pod, "status", "podIPs");
+        return Array.isArray(podIPs) && podIPs.length > 0 ? str(sub(podIPs[0], "ip")) : str(sub(pod, "status", "podIP"));
+      },
+      "status.nominatedNodeName": (pod) => str(sub(pod, "status", "nominatedNodeName")),
     },
   },
   events: {
@@ -181,61 +191,57 @@ const SUPPORT: Record<string, FieldSupport> = {
       "reportingComponent", "source", "type", "metadata.namespace", "metadata.name",
     ),
     error: notSupported,
-    fields: (ev) => {
-      const io = (f: string) => str(sub(ev, "involvedObject", f));
-      const reporting = str(sub(ev, "reportingComponent"));
-      return {
-        ...metaFields(ev),
-        "involvedObject.kind": io("kind"),
-        "involvedObject.namespace": io("namespace"),
-        "involvedObject.name": io("name"),
-        "involvedObject.uid": io("uid"),
-        "involvedObject.apiVersion": io("apiVersion"),
-        "involvedObject.resourceVersion": io("resourceVersion"),
-        "involvedObject.fieldPath": io("fieldPath"),
-        reason: str(sub(ev, "reason")),
-        reportingComponent: reporting,
-        source: str(sub(ev, "source", "component")) || reporting,
-        type: str(sub(ev, "type")),
-      };
+    fields: {
+      ...META,
+      "involvedObject.kind": involved("kind"),
+      "involvedObject.namespace": involved("namespace"),
+      "involvedObject.name": involved("name"),
+      "involvedObject.uid": involved("uid"),
+      "involvedObject.apiVersion": involved("apiVersion"),
+      "involvedObject.resourceVersion": involved("resourceVersion"),
+      "involvedObject.fieldPath": involved("fieldPath"),
+      reason: (ev) => str(sub(ev, "reason")),
+      reportingComponent: (ev) => str(sub(ev, "reportingComponent")),
+      source: (ev) => str(sub(ev, "source", "component")) || str(sub(ev, "reportingComponent")),
+      type: (ev) => str(sub(ev, "type")),
     },
   },
   nodes: {
     labels: identity("metadata.name", "spec.unschedulable"),
     error: notSupported,
-    fields: (node) => ({
-      "metadata.name": str(node.metadata?.name),
-      "spec.unschedulable": sub(node, "spec", "unschedulable") === true ? "true" : "false",
-    }),
+    fields: {
+      "metadata.name": META["metadata.name"]!,
+      "spec.unschedulable": (node) => (sub(node, "spec", "unschedulable") === true ? "true" : "false"),
+    },
   },
   namespaces: {
     labels: identity("status.phase", "metadata.name"),
     error: notSupported,
-    fields: (ns) => ({ "metadata.name": str(ns.metadata?.name), "status.phase": str(sub(ns, "status", "phase")) }),
+    fields: { "metadata.name": META["metadata.name"]!, "status.phase": (ns) => str(sub(ns, "status", "phase")) },
   },
   secrets: {
     labels: identity("type", "metadata.namespace", "metadata.name"),
     error: notSupported,
-    fields: (s) => ({ ...metaFields(s), type: str(sub(s, "type")) }),
+    fields: { ...META, type: (s) => str(sub(s, "type")) },
   },
   services: {
     labels: identity("metadata.namespace", "metadata.name", "spec.clusterIP", "spec.type"),
     error: notSupported,
-    fields: (s) => ({
-      ...metaFields(s),
-      "spec.clusterIP": str(sub(s, "spec", "clusterIP")),
-      "spec.type": str(sub(s, "spec", "type")),
-    }),
+    fields: {
+      ...META,
+      "spec.clusterIP": (s) => str(sub(s, "spec", "clusterIP")),
+      "spec.type": (s) => str(sub(s, "spec", "type")),
+    },
   },
   replicationcontrollers: {
     labels: identity("metadata.name", "metadata.namespace", "status.replicas"),
     error: notSupported,
-    fields: (rc) => ({ ...metaFields(rc), "status.replicas": int(sub(rc, "status", "replicas")) }),
+    fields: { ...META, "status.replicas": (rc) => int(sub(rc, "status", "replicas")) },
   },
   jobs: {
     labels: identity("metadata.name", "metadata.namespace", "status.successful"),
     error: (label) => `field label ${goQuote(label)} not supported for batchv1.Job`,
-    fields: (job) => ({ ...metaFields(job), "status.successful": int(sub(job, "status", "succeeded")) }),
+    fields: { ...META, "status.successful": (job) => int(sub(job, "status", "succeeded")) },
   },
 };
 
@@ -247,12 +253,18 @@ const SUPPORT: Record<string, FieldSupport> = {
 const DEFAULT_SUPPORT: FieldSupport = {
   labels: identity("metadata.name", "metadata.namespace"),
   error: (label) => `${goQuote(label)} is not a known field selector: only "metadata.name", "metadata.namespace"`,
-  fields: metaFields,
+  fields: META,
 };
+
+function supportFor(resource: string): FieldSupport {
+  return Object.hasOwn(SUPPORT, resource) ? SUPPORT[resource]! : DEFAULT_SUPPORT;
+}
 
 /** The field set the API server matches a selector against, for `resource` (plural name). */
 export function selectableFields(resource: string, obj: KubeObject): Record<string, string> {
-  return (Object.hasOwn(SUPPORT, resource) ? SUPPORT[resource]! : DEFAULT_SUPPORT).fields(obj);
+  const out: Record<string, string> = {};
+  for (const [field, get] of Object.entries(supportFor(resource).fields)) out[field] = get(obj);
+  return out;
 }
 
 /**
@@ -262,12 +274,13 @@ export function selectableFields(resource: string, obj: KubeObject): Record<stri
  * `Error from server (BadRequest): Unable to find "<gvr>" that match label selector "<l>", field selector "<f>": <message>`.
  */
 export function fieldSelectorMatcher(resource: string, selector: FieldSelector): (obj: KubeObject) => boolean {
-  const support = Object.hasOwn(SUPPORT, resource) ? SUPPORT[resource]! : DEFAULT_SUPPORT;
-  const terms: FieldTerm[] = [];
+  const support = supportFor(resource);
+  const checks: { get: Getter | undefined; equal: boolean; value: string }[] = [];
   for (const term of selector.terms) {
     if (!Object.hasOwn(support.labels, term.field)) throw new FieldSelectorError(support.error(term.field));
-    terms.push({ ...term, field: support.labels[term.field]! });
+    const field = support.labels[term.field]!;
+    checks.push({ get: Object.hasOwn(support.fields, field) ? support.fields[field] : undefined, equal: term.operator === "=", value: term.value });
   }
-  const converted = new FieldSelector(terms);
-  return (obj) => converted.matches(support.fields(obj));
+  // fields.Set semantics: an absent field reads as "".
+  return (obj) => checks.every((c) => ((c.get ? c.get(obj) : "") === c.value) === c.equal);
 }

@@ -172,6 +172,14 @@ export class ApiServer {
     return this.store.subscribe(handler, resource === undefined ? undefined : this.type(resource).resource);
   }
 
+  /**
+   * The selector test list and watch apply (undefined: everything matches).
+   * A bad selector is a 400, as list answers it. For the HTTP watch cache.
+   */
+  selectorMatcher(resource: string, options: ListOptions): ((obj: KubeObject) => boolean) | undefined {
+    return this.matcher(this.type(resource), options);
+  }
+
   /** The Table the server returns for `kubectl get`. */
   table(resource: string, objects: readonly KubeObject[]): Table {
     const type = this.type(resource);

@@ -1,6 +1,7 @@
 // A small cobra: the command tree, how kubectl finds the command in its
 // arguments (flags may come first), parses its flags, prints help, and
 // reports unknown commands with cobra's "Did you mean this?" suggestions.
+import type { Completer } from "./completion/types.ts";
 import { type FlagDef, FlagError, FlagSet, HelpRequested, shownDefault } from "./flags.ts";
 import type { KubectlContext, KubectlIO } from "./types.ts";
 import { KubectlError, RawError } from "./types.ts";
@@ -41,6 +42,10 @@ export interface Command {
   run?(inv: Invocation): Promise<number | void> | number | void;
   /** The group heading in `kubectl help` (root subcommands only). */
   group?: string;
+  /** cobra DisableFlagParsing: `run` gets the arguments as typed (the hidden `__complete`). */
+  disableFlagParsing?: boolean;
+  /** cobra ValidArgsFunction: completes positional arguments (overrides completion/registrations.ts). */
+  completeArgs?: Completer;
 }
 
 export const GLOBAL_FLAGS: FlagDef[] = [
@@ -93,7 +98,7 @@ function shortHasNoOptDefVal(c: string, fs: FlagSet): boolean {
 }
 
 /** cobra stripFlags: the non-flag arguments, skipping the values of flags that take one. */
-function stripFlags(args: readonly string[], fs: FlagSet): string[] {
+export function stripFlags(args: readonly string[], fs: FlagSet): string[] {
   const commands: string[] = [];
   const rest = [...args];
   while (rest.length > 0) {
@@ -163,13 +168,13 @@ export function suggestionsFor(cmd: Command, typed: string): string[] {
   return out;
 }
 
-interface Found {
+export interface Found {
   cmd: Command;
   path: Command[];
   args: string[];
 }
 
-function find(root: Command, args: readonly string[]): Found {
+export function find(root: Command, args: readonly string[]): Found {
   const path: Command[] = [root];
   let cmd = root;
   let rest = [...args];
@@ -280,6 +285,13 @@ export async function execute(root: Command, args: readonly string[], ctx: Kubec
       const hint = suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join("")}` : "";
       throw new KubectlError(`unknown command ${JSON.stringify(words[0])} for "kubectl"${hint}`);
     }
+  }
+
+  if (cmd.disableFlagParsing && cmd.run) {
+    const fs = flagSetFor(cmd);
+    const namespace = ctx.namespace || ctx.kubeconfig?.namespace || "default";
+    const code = await cmd.run({ command: cmd, path: full, args: found.args, argsLenAtDash: -1, flags: fs, ctx, io, namespace, explicitNamespace: false });
+    return code ?? 0;
   }
 
   const fs = flagSetFor(cmd);

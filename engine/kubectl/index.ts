@@ -1,7 +1,7 @@
 // The built-in kubectl: `runKubectl(args, io, ctx)` runs one kubectl command
 // line (the words after `kubectl`) against the simulated cluster and returns
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
-import { type Command, execute } from "./command.ts";
+import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { annotateCommand } from "./commands/annotate.ts";
 import { labelCommand } from "./commands/label.ts";
@@ -9,7 +9,10 @@ import { patchCommand } from "./commands/patch.ts";
 import { rolloutCommand } from "./commands/rollout/index.ts";
 import { scaleCommand } from "./commands/scale.ts";
 import { setCommand } from "./commands/set/index.ts";
+import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
+import { editCommand } from "./commands/edit.ts";
+import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
 import { SortFatal } from "./sort.ts";
@@ -49,9 +52,9 @@ function rootCommands(): Command[] {
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     { ...setCommand, group: BEGINNER },
-    notYet("explain", INTERMEDIATE, "Get documentation for a resource"),
+    explainCommand,
     getCommand,
-    notYet("edit", INTERMEDIATE, "Edit a resource on the server"),
+    editCommand,
     notYet("delete", INTERMEDIATE, "Delete resources by file names, stdin, resources and names, or by resources and label selector", ["rm"]),
     { ...rolloutCommand, group: DEPLOY },
     { ...scaleCommand, group: DEPLOY },
@@ -92,6 +95,19 @@ function rootCommands(): Command[] {
   ];
 }
 
+/** cobra's hidden completion requests (`kubectl __complete get po`). */
+const COMPLETE_COMMANDS = [completeRequestCommand("__complete", theRoot), completeRequestCommand("__completeNoDesc", theRoot)];
+
+/**
+ * The tree a command line runs on: like cobra, the `__complete` commands are
+ * added only when one is called (so they never widen help's command columns).
+ */
+function rootFor(args: readonly string[]): Command {
+  const r = theRoot();
+  const withComplete: Command = { ...r, subcommands: [...(r.subcommands ?? []), ...COMPLETE_COMMANDS] };
+  return COMPLETE_COMMANDS.includes(find(withComplete, args).cmd) ? withComplete : r;
+}
+
 function createRoot(): Command {
   const subcommands = rootCommands();
   return {
@@ -125,10 +141,28 @@ export function registerCommand(cmd: Command): void {
   else subs.push(entry);
 }
 
+/**
+ * Tab completion for the words after `kubectl` (the last one is the word
+ * being typed, "" for a new one): candidates with descriptions and cobra's
+ * directive, as `kubectl __complete` computes them.
+ */
+export function completeKubectl(args: readonly string[], ctx: KubectlContext): Promise<KubectlCompletion> {
+  return completeKubectlOn(theRoot(), args, ctx);
+}
+export type { Candidate, KubectlCompletion } from "./completion/index.ts";
+
+/** The command at a path of names (`["rollout", "status"]`), if this kubectl has it. */
+export function kubectlCommandAt(path: readonly string[]): Command | undefined {
+  let cmd: Command | undefined = theRoot();
+  for (const name of path) cmd = cmd?.subcommands?.find((c) => c.name === name);
+  return cmd;
+}
+export { Directive } from "./completion/index.ts";
+
 /** Run one kubectl command line (the arguments after `kubectl`); never throws. */
 export async function runKubectl(args: string[], io: KubectlIO, ctx: KubectlContext): Promise<number> {
   try {
-    return await execute(theRoot(), args, ctx, io);
+    return await execute(rootFor(args), args, ctx, io);
   } catch (err) {
     if (err instanceof SortFatal) {
       io.stderr(klogLine("F", ctx.now(), `sorter.go:${err.line}`, err.message));

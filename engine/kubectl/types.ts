@@ -50,6 +50,13 @@ export interface KubectlContext {
   idle?(): boolean;
   /** A file of the learner's virtual file system (relative to the working directory), for `-f`. */
   readFile(path: string): string | undefined;
+  /** Write a file of the learner's file system (kubectl edit keeps a copy of failed edits); false if it cannot. */
+  writeFile?(path: string, content: string): boolean;
+  /**
+   * The terminal's editor (`kubectl edit`): the saved content, or null when
+   * the learner quit without saving. Absent when the terminal has none.
+   */
+  editor?(path: string, content: string): Promise<string | null>;
   /** The current namespace of the kubeconfig context; default "default". */
   namespace?: string;
   /** The kubeconfig; default DEFAULT_KUBECONFIG. */

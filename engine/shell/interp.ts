@@ -50,7 +50,8 @@ export interface Shared {
   readonly commands: Map<string, CommandEntry>;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
-  readonly editor?: EditorHook;
+  /** Set per input line by the host: a terminal may or may not have an editor at the time. */
+  editor?: EditorHook;
   readonly user: string;
   readonly hostname: string;
   readonly home: string;

@@ -192,6 +192,11 @@ export class Shell {
   }
 
   /** bash's prompt as Debian's PS1 draws it: user@host:~/dir$ */
+  /** The interactive editor from now on (undefined: none, vi says so). */
+  setEditor(editor: EditorHook | undefined): void {
+    this.shared.editor = editor;
+  }
+
   prompt(): string {
     const { home, user, hostname } = this.shared;
     const cwd = this.vars.cwd;

@@ -2,6 +2,7 @@
 // Run with --expose-gc (the npm script does) so memory figures are exact.
 import { createCluster, type Cluster } from "../../engine/index.ts";
 import { deployment, setImage } from "../engine/helpers.ts";
+import { execRows } from "./exec.ts";
 
 interface Row {
   name: string;
@@ -85,6 +86,8 @@ rows.push({
   value: `${(idleClusterBytes(200) / 1024).toFixed(1)} KB`,
   goal: "< 200 KB",
 });
+
+rows.push(...(await execRows()));
 
 const w0 = Math.max(...rows.map((r) => r.name.length), 9);
 const w1 = Math.max(...rows.map((r) => r.value.length), 6);

@@ -40,4 +40,19 @@ describe("cluster.exec", () => {
     expect(waited).toEqual([2000]);
     expect(cluster.nowMs() - before).toBe(2000);
   });
+
+  it("hands vi and nano to the caller's editor, line by line", async () => {
+    const cluster = createCluster();
+    await cluster.exec("echo 'replicas: 1' > d.yaml");
+    const calls: string[][] = [];
+    const editor = async (path: string, content: string, info: { program: string }) => {
+      calls.push([path, content, info.program]);
+      return content.replace("1", "3");
+    };
+    expect(await cluster.exec("nano d.yaml && cat d.yaml", { editor })).toEqual({ stdout: "replicas: 3\n", stderr: "", exitCode: 0 });
+    expect(calls).toEqual([["/home/learner/d.yaml", "replicas: 1\n", "nano"]]);
+    // The next line comes from a terminal without an editor: vi says so.
+    const r = await cluster.exec("vi d.yaml");
+    expect([r.exitCode, r.stderr]).toEqual([1, "vi: the full-screen editor is not available in this terminal; write a file with: cat > FILE <<'EOF'\n"]);
+  });
 });

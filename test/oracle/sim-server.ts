@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "../../engine/api/errors.ts";
+import { decodeProtobufBody, PROTOBUF_CONTENT_TYPE } from "../../engine/api/protobuf/decode.ts";
 import type { ResourceType } from "../../engine/api/registry.ts";
 import type { ApiServer } from "../../engine/api/server.ts";
 import type { KubeObject } from "../../engine/api/types.ts";
@@ -128,10 +129,10 @@ export class SimApiServer {
     let body: unknown;
     try {
       if (req.method !== "GET") {
-        void this.readBody(req).then((text) => {
+        void this.readBody(req).then((raw) => {
           let [c, b]: [number, unknown] = [500, undefined];
           try {
-            [c, b] = this.write(req.method ?? "", url, String(req.headers["content-type"] ?? ""), text);
+            [c, b] = this.write(req.method ?? "", url, String(req.headers["content-type"] ?? ""), raw);
           } catch (err) {
             if (err instanceof ApiError) [c, b] = [err.code, err.status];
             else [c, b] = [500, status(500, "InternalError", String(err))];
@@ -154,12 +155,11 @@ export class SimApiServer {
     res.end(JSON.stringify(body));
   }
 
-  private readBody(req: IncomingMessage): Promise<string> {
+  private readBody(req: IncomingMessage): Promise<Uint8Array> {
     return new Promise((resolve) => {
-      let text = "";
-      req.setEncoding("utf8");
-      req.on("data", (d: string) => (text += d));
-      req.on("end", () => resolve(text));
+      const chunks: Buffer[] = [];
+      req.on("data", (d: Buffer) => chunks.push(d));
+      req.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     });
   }
 
@@ -167,7 +167,8 @@ export class SimApiServer {
    * POST (create), PUT (update, also /status), PATCH (json, merge,
    * strategic) and DELETE, with dryRun; enough for kubectl's write commands.
    */
-  private write(method: string, url: URL, contentType: string, text: string): [number, unknown] {
+  private write(method: string, url: URL, contentType: string, raw: Uint8Array): [number, unknown] {
+    const text = new TextDecoder().decode(raw);
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/(status|scale))?\/?$/.exec(url.pathname);
     if (!m) return [404, status(404, "NotFound", "the server could not find the requested resource")];
     const group = m[2] ?? "";
@@ -178,7 +179,13 @@ export class SimApiServer {
     const dryRun = url.searchParams.get("dryRun") === "All";
     const subresource = m[7];
     let body: unknown;
-    if (text !== "") {
+    // kubectl's typed clients (create deployment, ...) send protobuf: decoded to the JSON of the same object.
+    if (contentType.startsWith(PROTOBUF_CONTENT_TYPE)) {
+      const target = subresource === "scale" ? { apiVersion: "autoscaling/v1", kind: "Scale" } : { apiVersion: group ? `${group}/${type.version}` : type.version, kind: type.kind };
+      const decoded = decodeProtobufBody(raw, target);
+      if ("error" in decoded) return [400, status(400, "BadRequest", decoded.error)];
+      body = decoded.object;
+    } else if (text !== "") {
       // Go's encoding/json syntax errors, as a real API server answers malformed bodies.
       body = parseGoJson(text);
     }
