@@ -25,7 +25,7 @@ const FLAGS: FlagDef[] = [
 
 /** How often a waiting status lets virtual time pass. */
 const STEP_MS = 250;
-/** Fast-forward: an idle cluster with nothing new for this long ends the wait. */
+/** Fast-forward: nothing new for this long ends the wait. */
 const QUIET_MS = 60_000;
 
 /** DeploymentStatusViewer.Status: the line to print and whether the rollout is done. */
@@ -99,8 +99,9 @@ async function run(inv: Invocation): Promise<number> {
           return;
         }
         if (deadline !== undefined && inv.ctx.now() >= deadline) throw new KubectlError("timed out waiting for the condition");
-        // Fast-forward: nothing more will happen on an idle cluster.
-        if (inv.ctx.idle?.() && inv.ctx.now() - quietSince >= QUIET_MS) return;
+        // Fast-forward: stop on an idle cluster, or after a quiet minute (a crash loop is never idle).
+        if (inv.ctx.idle && (inv.ctx.idle() || inv.ctx.now() - quietSince >= QUIET_MS)) return;
+        // Interactive without a way to interrupt it: do not wait forever.
         if (!inv.ctx.idle && !inv.io.signal && inv.ctx.now() - quietSince >= QUIET_MS) return;
         const step = deadline === undefined ? STEP_MS : Math.min(STEP_MS, deadline - inv.ctx.now());
         await inv.ctx.wait(step);
