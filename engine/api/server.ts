@@ -300,7 +300,8 @@ export class ApiServer {
     if (errors.length > 0) throw new ApiError(invalidStatus("Scale", "autoscaling", name, errors));
     const rv = scale.metadata?.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(type, name, OBJECT_MODIFIED);
-    const next = editableCopy(old, "spec", "metadata");
+    // A full copy: defaulting rewrites the template in place (quantities), so nothing may be shared frozen.
+    const next = deepClone(old);
     next.spec.replicas = replicas;
     return scaleOf(this.write(type, old, next, options) as ScalableObject);
   }

@@ -4,14 +4,13 @@
 import type { ApiServer } from "../api/server.ts";
 import type { KubeObject, OwnerReference } from "../api/types.ts";
 import { isNotFound, isConflict } from "../api/errors.ts";
+import { controllerRef } from "../api/apps-util.ts";
 
 export interface Selector {
   matches(labels: Record<string, string> | undefined): boolean;
 }
 
-export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller);
-}
+export { controllerRef };
 
 export function newControllerRef(owner: KubeObject): OwnerReference {
   return {

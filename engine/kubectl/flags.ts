@@ -178,6 +178,8 @@ export class FlagSet {
   private readonly changed = new Set<string>();
   /** Messages pflag prints for deprecated flags (to stderr). */
   readonly warnings: string[] = [];
+  /** Every flag set, in command-line order, with the text given (what --record writes down). */
+  readonly setLog: Array<{ name: string; value: string }> = [];
 
   constructor(defs: readonly FlagDef[] = []) {
     for (const d of defs) this.add(d);
@@ -277,6 +279,7 @@ export class FlagSet {
       }
     }
     this.changed.add(name);
+    this.setLog.push({ name, value });
     if (def.deprecated) this.warnings.push(`Flag --${def.name} has been deprecated, ${def.deprecated}`);
   }
 

@@ -7,6 +7,12 @@ import { applyCommand } from "./commands/apply.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
 import { replaceCommand } from "./commands/replace.ts";
+import { annotateCommand } from "./commands/annotate.ts";
+import { labelCommand } from "./commands/label.ts";
+import { patchCommand } from "./commands/patch.ts";
+import { rolloutCommand } from "./commands/rollout/index.ts";
+import { scaleCommand } from "./commands/scale.ts";
+import { setCommand } from "./commands/set/index.ts";
 import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
 import { editCommand } from "./commands/edit.ts";
@@ -54,13 +60,13 @@ function rootCommands(): Command[] {
     { ...createCommand, group: BEGINNER },
     notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
-    notYet("set", BEGINNER, "Set specific features on objects"),
+    { ...setCommand, group: BEGINNER },
     explainCommand,
     getCommand,
     editCommand,
     { ...deleteCommand, group: INTERMEDIATE },
-    notYet("rollout", DEPLOY, "Manage the rollout of a resource"),
-    notYet("scale", DEPLOY, "Set a new size for a deployment, replica set, or replication controller"),
+    { ...rolloutCommand, group: DEPLOY },
+    { ...scaleCommand, group: DEPLOY },
     notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,
@@ -81,12 +87,12 @@ function rootCommands(): Command[] {
     notYet("events", TROUBLESHOOTING, "List events"),
     notYet("diff", ADVANCED, "Diff the live version against a would-be applied version"),
     { ...applyCommand, group: ADVANCED },
-    notYet("patch", ADVANCED, "Update fields of a resource"),
+    { ...patchCommand, group: ADVANCED },
     { ...replaceCommand, group: ADVANCED },
     notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
     notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),
-    notYet("label", SETTINGS, "Update the labels on a resource"),
-    notYet("annotate", SETTINGS, "Update the annotations on a resource"),
+    { ...labelCommand, group: SETTINGS },
+    { ...annotateCommand, group: SETTINGS },
     notYet("completion", SETTINGS, "Output shell completion code for the specified shell (bash, zsh, fish, or powershell)"),
     { ...notYet("alpha", undefined, "Commands for features in alpha"), hidden: true },
     configCommand,

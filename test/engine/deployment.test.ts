@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../engine/api/errors.ts";
 import type { ReplicaSet } from "../../engine/api/types.ts";
-import { rollbackDeployment, RolloutError, restartDeployment } from "../../engine/kubectl/rollback.ts";
+import { rollbackDeployment, RolloutError, restartDeployment } from "../../engine/kubectl/commands/rollout/rollback.ts";
 import { activePods, clusterWith, deployment, eventsFor, imageOf, podsOf, readyPods, replicaSetsOf, setImage } from "./helpers.ts";
 
 const revision = (rs: ReplicaSet) => rs.metadata.annotations?.["deployment.kubernetes.io/revision"];

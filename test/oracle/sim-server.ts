@@ -29,6 +29,7 @@ import { toWire } from "../../engine/kubectl/wire.ts";
 import { KUBECTL_PATH, type KubectlResult, type RunOptions } from "./kubectl.ts";
 
 export { oracleSkipReason } from "./kubectl.ts";
+import { parseGoJson } from "../../engine/kubectl/commands/go-json.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -229,11 +230,8 @@ export class SimApiServer {
       if ("error" in decoded) return [400, status(400, "BadRequest", decoded.error)];
       body = decoded.object;
     } else if (text !== "") {
-      try {
-        body = JSON.parse(text);
-      } catch (err) {
-        return [400, status(400, "BadRequest", `json: ${(err as Error).message}`)];
-      }
+      // Go's encoding/json syntax errors, as a real API server answers malformed bodies.
+      body = parseGoJson(text);
     }
     if (method === "POST" && name === undefined) {
       const created = this.api.create(type.resource, body as KubeObject, { namespace, dryRun });
@@ -372,6 +370,9 @@ export class SimApiServer {
       fieldSelector: url.searchParams.get("fieldSelector") ?? undefined,
     };
     res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked" });
+    // Headers at once, as a real API server sends them: a client watching with an
+    // uncancellable context (rollout status) only closes a watch it has received.
+    res.flushHeaders();
     const send = (eventType: string, obj: KubeObject) => {
       const object = asTable ? this.table(type, [obj], url) : toWire(obj);
       res.write(JSON.stringify({ type: eventType, object }) + "\n");

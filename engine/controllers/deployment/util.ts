@@ -9,20 +9,36 @@ import type {
   PodTemplateSpec,
   ReplicaSet,
 } from "../../api/types.ts";
-import { canonicalJson, deepEqual } from "../../util/json.ts";
+import { canonicalJson } from "../../util/json.ts";
 import { parseTime } from "../../util/time.ts";
+import {
+  DESIRED_REPLICAS,
+  LAST_APPLIED,
+  MAX_REPLICAS,
+  POD_TEMPLATE_HASH,
+  REVISION,
+  REVISION_HISTORY,
+  ROLLBACK_TO,
+  SKIP_COPY,
+  revisionOf,
+} from "../../api/apps-util.ts";
 
-export const REVISION = "deployment.kubernetes.io/revision";
-export const REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
-export const DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
-export const MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
-export const ROLLBACK_TO = "deprecated.deployment.rollback.to";
-export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-export const POD_TEMPLATE_HASH = "pod-template-hash";
+// Shared with kubectl (rollout undo, history): they live with the API types.
+export {
+  DESIRED_REPLICAS,
+  LAST_APPLIED,
+  MAX_REPLICAS,
+  POD_TEMPLATE_HASH,
+  REVISION,
+  REVISION_HISTORY,
+  ROLLBACK_TO,
+  equalIgnoreHash,
+  revisionOf,
+  skipCopyAnnotation,
+} from "../../api/apps-util.ts";
 /** The revision-history annotation is kept under this many characters. */
 export const MAX_REVISION_HISTORY_CHARS = 2000;
 
-const SKIP_COPY = new Set([LAST_APPLIED, REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
 
 export function replicasOf(d: Deployment | ReplicaSet): number {
   return d.spec.replicas ?? 1;
@@ -143,13 +159,6 @@ export function byRevision(a: ReplicaSet, b: ReplicaSet): number {
 
 // ---------- revisions and annotations ----------
 
-/** The revision annotation as a number: missing is 0, unparsable is undefined. */
-export function revisionOf(rs: ReplicaSet): number | undefined {
-  const raw = rs.metadata.annotations?.[REVISION];
-  if (raw === undefined) return 0;
-  return /^[+-]?\d+$/.test(raw) ? parseInt(raw, 10) : undefined;
-}
-
 export function maxRevision(sets: readonly ReplicaSet[]): number {
   let max = 0;
   for (const rs of sets) {
@@ -157,10 +166,6 @@ export function maxRevision(sets: readonly ReplicaSet[]): number {
     if (r !== undefined && r > max) max = r;
   }
   return max;
-}
-
-export function skipCopyAnnotation(key: string): boolean {
-  return SKIP_COPY.has(key);
 }
 
 /** Copy the Deployment's annotations onto the ReplicaSet (in place); true if any changed. */
@@ -251,34 +256,6 @@ export function setNewReplicaSetAnnotations(
 }
 
 // ---------- templates ----------
-
-function withoutHash(template: PodTemplateSpec | undefined): PodTemplateSpec | undefined {
-  if (!template) return template;
-  const labels = template.metadata?.labels;
-  if (!labels || !(POD_TEMPLATE_HASH in labels)) return template;
-  const { [POD_TEMPLATE_HASH]: _, ...rest } = labels;
-  const metadata = { ...template.metadata, labels: rest };
-  if (Object.keys(rest).length === 0) delete (metadata as { labels?: unknown }).labels;
-  return { ...template, metadata };
-}
-
-/**
- * equalIgnoreHash's answers for pairs of frozen templates. Stored objects
- * never change and writes that leave a template alone keep the stored
- * template object, so a Deployment's every sync asks the same question of
- * the same two objects; an entry goes with its template objects.
- */
-const sameTemplates = new WeakMap<PodTemplateSpec, WeakMap<PodTemplateSpec, boolean>>();
-
-/** Templates equal once the pod-template-hash label is ignored (EqualIgnoreHash). */
-export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  if (!a || !b || !Object.isFrozen(a) || !Object.isFrozen(b)) return deepEqual(withoutHash(a), withoutHash(b));
-  let answers = sameTemplates.get(a);
-  if (!answers) sameTemplates.set(a, (answers = new WeakMap()));
-  let same = answers.get(b);
-  if (same === undefined) answers.set(b, (same = deepEqual(withoutHash(a), withoutHash(b))));
-  return same;
-}
 
 const HASH_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 

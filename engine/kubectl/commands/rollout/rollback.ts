@@ -1,12 +1,11 @@
 // The client side of `kubectl rollout undo` and `kubectl rollout restart` for
 // Deployments (deployment-controller.md §8.1, kubectl-output.md §6.3, §6.4):
 // kubectl, not the controller, copies an old template forward.
-import type { ApiServer } from "../api/server.ts";
-import type { Deployment, PodTemplateSpec, ReplicaSet } from "../api/types.ts";
-import { controllerRef } from "../controllers/controller-ref.ts";
-import { equalIgnoreHash, revisionOf, skipCopyAnnotation, POD_TEMPLATE_HASH } from "../controllers/deployment/util.ts";
-import { selectorFromLabelSelector } from "../api/labels.ts";
-import { deepClone } from "../util/json.ts";
+import { controllerRef, equalIgnoreHash, POD_TEMPLATE_HASH, revisionOf, skipCopyAnnotation } from "../../../api/apps-util.ts";
+import { selectorFromLabelSelector } from "../../../api/labels.ts";
+import type { ApiServer } from "../../../api/server.ts";
+import type { Deployment, PodTemplateSpec, ReplicaSet } from "../../../api/types.ts";
+import { deepClone } from "../../../util/json.ts";
 
 /** A failure kubectl reports as `error: <message>`. */
 export class RolloutError extends Error {}

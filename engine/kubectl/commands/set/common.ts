@@ -1,0 +1,126 @@
+// What `kubectl set image|env|resources` share (kubectl pkg/cmd/set/helper.go
+// and polymorphichelpers' UpdatePodSpecForObject, v1.32): the pod spec of an
+// object (a Pod's, or a Deployment's or ReplicaSet's template), container
+// selection with `*` wildcards, the two-way strategic patch from the object as
+// read to the object as changed, and sending it.
+import type { ResourceType } from "../../../api/registry.ts";
+import type { Container, KubeObject, PodSpec } from "../../../api/types.ts";
+import { createTwoWayMergePatch } from "../../../api/patch/strategic.ts";
+import { schemaFor } from "../../../api/patch/strategic-schema.ts";
+import type { Invocation } from "../../command.ts";
+import { BOOL, type FlagDef } from "../../flags.ts";
+import { KubectlError } from "../../types.ts";
+import { toWire } from "../../wire.ts";
+import {
+  CHANGE_CAUSE,
+  changeCause,
+  DRY_RUN_FLAG,
+  fieldManagerFlag,
+  filenameFlags,
+  type ObjectPrinter,
+  PRINT_FLAGS,
+  RECORD_FLAG,
+  recording,
+  SELECTOR_FLAG,
+  type DryRun,
+  type Target,
+} from "../mutation.ts";
+
+export function setFlags(
+  localUsage: string,
+  allUsage = "Select all resources, in the namespace of the specified resource types",
+  filenameUsage = "identifying the resource to get from a server.",
+): FlagDef[] {
+  return [
+    BOOL("all", allUsage),
+    ...PRINT_FLAGS,
+    DRY_RUN_FLAG,
+    fieldManagerFlag("kubectl-set"),
+    ...filenameFlags(filenameUsage),
+    BOOL("local", localUsage),
+    RECORD_FLAG,
+    SELECTOR_FLAG,
+  ];
+}
+
+/** The Go type kubectl names for an object without a pod template. */
+function goType(t: ResourceType): string {
+  return `*${t.group === "" ? "v1" : t.version}.${t.kind}`;
+}
+
+/** `deployments/web` (info.ObjectName()). */
+export function objectName(t: Target): string {
+  return `${t.type.resource}/${t.name}`;
+}
+
+/** UpdatePodSpecForObject: the pod spec inside `obj` (changed in place), or kubectl's error. */
+export function podSpecOf(t: Target): PodSpec {
+  const obj = t.object as KubeObject & { spec?: { template?: { spec?: PodSpec } } & PodSpec };
+  if (t.type.kind === "Pod" && t.type.group === "") return obj.spec as PodSpec;
+  if ((t.type.kind === "Deployment" || t.type.kind === "ReplicaSet") && t.type.group === "apps") {
+    obj.spec ??= {} as never;
+    obj.spec!.template ??= {};
+    obj.spec!.template!.spec ??= { containers: [] } as unknown as PodSpec;
+    return obj.spec!.template!.spec!;
+  }
+  throw new KubectlError(`the object is not a pod or does not have a pod template: ${goType(t.type)}`);
+}
+
+/** selectString: `*` matches anything, `a*b` the names that start with a and end with b. */
+export function selectString(s: string, spec: string): boolean {
+  if (spec === "*") return true;
+  if (!spec.includes("*")) return s === spec;
+  let pos = 0;
+  const parts = spec.split("*");
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.length === 0) continue;
+    const next = s.slice(pos).indexOf(part);
+    if (next < pos) return false;
+    if (i === 0 && pos !== 0) return false;
+    if (i === parts.length - 1 && s.length !== part.length + next) return false;
+    pos = next;
+  }
+  return true;
+}
+
+/** The selected containers: regular ones first, then init containers. */
+export function selectContainers(spec: PodSpec, selector: string): Container[] {
+  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].filter((c) => selectString(c.name, selector));
+}
+
+export interface SendOptions {
+  inv: Invocation;
+  target: Target;
+  /** The object as read (wire form), before the change. */
+  original: unknown;
+  dryRun: DryRun;
+  printer: ObjectPrinter;
+  operation: string;
+  /** How a failed patch is reported: `failed to patch image update to pod template: ...`. */
+  failure: (message: string) => string;
+}
+
+/**
+ * Record the command if asked, diff, and send: nothing when nothing changed,
+ * the changed object printed on a client dry run, else the server's answer.
+ * Returns an error to report later, or undefined.
+ */
+export function sendChange(o: SendOptions): unknown {
+  const { inv, target: t } = o;
+  if (recording(inv)) t.object.metadata.annotations = { ...(t.object.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(inv) };
+  const patch = createTwoWayMergePatch(o.original, toWire(t.object), schemaFor(t.type.kind));
+  if (Object.keys(patch).length === 0) return undefined;
+  if (o.dryRun === "client") {
+    o.printer.print(t.object, o.operation);
+    return undefined;
+  }
+  let actual: KubeObject;
+  try {
+    actual = inv.ctx.api.patch(t.type.resource, t.namespace, t.name, "strategic", patch, { dryRun: o.dryRun === "server" });
+  } catch (err) {
+    return new KubectlError(o.failure(err instanceof Error ? err.message : String(err)));
+  }
+  o.printer.print(actual, o.operation);
+  return undefined;
+}
