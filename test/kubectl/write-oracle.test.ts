@@ -241,7 +241,7 @@ if (oracleSkipReason !== null) {
           void server.nextWatch().then(startPump);
           onDelete = startPump;
           try {
-            real.push(normaliseKlog(await server.kubectl(words(line), { files: WRITE_FILES, stdin: c.stdin ?? "" })));
+            real.push(normaliseKlog(await server.kubectl(words(line), { files: WRITE_FILES, ...(c.stdin !== undefined ? { stdin: c.stdin } : {}) })));
           } finally {
             done = true;
             clearInterval(pump);
