@@ -66,12 +66,21 @@ export const SAVE_CONFIG_FLAG: FlagDef = BOOL(
   "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.",
 );
 
-/** cmdutil.GetDryRunStrategy; a bare `--dry-run` is the deprecated spelling of client (klog warns). */
+/**
+ * cmdutil.GetDryRunStrategy: a bare `--dry-run` and the boolean spellings are
+ * deprecated forms of client and none (klog warns).
+ */
 export function dryRunStrategy(inv: Invocation): DryRun {
   const v = inv.flags.string("dry-run");
+  const warn = (m: string) => inv.io.stderr(klogLine("W", inv.ctx.now(), "helpers.go:702", m));
+  const asBool = ["1", "t", "T", "TRUE", "true", "True"].includes(v) ? true : ["0", "f", "F", "FALSE", "false", "False"].includes(v) ? false : undefined;
+  if (asBool !== undefined) {
+    warn(`--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${asBool ? "client" : "none"}.`);
+    return asBool ? "client" : "none";
+  }
   switch (v) {
     case "unchanged":
-      inv.io.stderr(klogLine("W", inv.ctx.now(), "helpers.go:702", "--dry-run is deprecated and can be replaced with --dry-run=client."));
+      warn("--dry-run is deprecated and can be replaced with --dry-run=client.");
       return "client";
     case "client":
     case "server":

@@ -14,6 +14,9 @@ import { choosePrinter } from "../output.ts";
 import { buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
+import { DRY_RUN_FLAG, type DryRun, dryRunStrategy } from "../write.ts";
+
+export { DRY_RUN_FLAG, type DryRun, dryRunStrategy };
 
 export { SELECTOR_FLAG };
 
@@ -40,14 +43,6 @@ export const PRINT_FLAGS: FlagDef[] = [
   ),
 ];
 
-export const DRY_RUN_FLAG: FlagDef = {
-  name: "dry-run",
-  type: "string",
-  default: "none",
-  noOptDefVal: "unchanged",
-  usage:
-    'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-};
 
 export const RECORD_FLAG: FlagDef = BOOL(
   "record",
@@ -71,43 +66,6 @@ export function fieldManagerFlag(manager: string): FlagDef {
   return STRING("field-manager", "Name of the manager used to track field ownership.", { default: manager });
 }
 
-export type DryRun = "none" | "client" | "server";
-
-/** A klog header line (kubectl's warnings), in UTC. */
-function klogWarning(nowMs: number, where: string, message: string): string {
-  const d = new Date(nowMs);
-  const two = (n: number) => String(n).padStart(2, "0");
-  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, "0");
-  return `W${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}    4242 ${where}] ${message}\n`;
-}
-
-/** cmdutil.GetDryRunStrategy, with its deprecation warnings for the boolean forms. */
-export function dryRunStrategy(inv: Invocation): DryRun {
-  const value = inv.flags.string("dry-run");
-  const warn = (m: string) => inv.io.stderr(klogWarning(inv.ctx.now(), "helpers.go:702", m));
-  const asBool = parseGoBool(value);
-  if (asBool === undefined) {
-    switch (value) {
-      case "unchanged":
-        warn("--dry-run is deprecated and can be replaced with --dry-run=client.");
-        return "client";
-      case "client":
-      case "server":
-      case "none":
-        return value;
-      default:
-        throw new KubectlError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
-    }
-  }
-  warn(`--dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=${asBool ? "client" : "none"}.`);
-  return asBool ? "client" : "none";
-}
-
-function parseGoBool(s: string): boolean | undefined {
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(s)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(s)) return false;
-  return undefined;
-}
 
 /** `deployment.apps/web` for an object (NamePrinter without an operation). */
 export function objectRef(obj: KubeObject): string {

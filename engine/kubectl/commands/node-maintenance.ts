@@ -9,36 +9,10 @@ import { type Command, type Invocation, usageError } from "../command.ts";
 import { BOOL, type FlagDef, STRING } from "../flags.ts";
 import { CHUNK_SIZE_FLAG, SELECTOR_FLAG } from "../get.ts";
 import { mappingFor } from "../resources.ts";
-import { klogLine } from "../index.ts";
+import { klogLine } from "../klog.ts";
+import { DRY_RUN_FLAG, type DryRun, dryRunStrategy } from "../write.ts";
 import { KubectlError, RawError } from "../types.ts";
 
-const DRY_RUN_FLAG: FlagDef = {
-  name: "dry-run",
-  type: "string",
-  default: "none",
-  noOptDefVal: "unchanged",
-  usage:
-    'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-};
-
-type DryRun = "none" | "client" | "server";
-
-/** cmdutil.GetDryRunStrategy, with its deprecation warnings (klog). */
-export function dryRunStrategy(inv: Invocation): DryRun {
-  const v = inv.flags.string("dry-run");
-  const warn = (m: string) => inv.io.stderr(klogLine("W", inv.ctx.now(), "helpers.go:702", m));
-  const b = ["1", "t", "T", "TRUE", "true", "True"].includes(v) ? true : ["0", "f", "F", "FALSE", "false", "False"].includes(v) ? false : undefined;
-  if (b === undefined) {
-    if (v === "unchanged") {
-      warn("--dry-run is deprecated and can be replaced with --dry-run=client.");
-      return "client";
-    }
-    if (v === "client" || v === "server" || v === "none") return v;
-    throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
-  }
-  warn(`--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${b ? "client" : "none"}.`);
-  return b ? "client" : "none";
-}
 
 function suffix(dry: DryRun): string {
   return dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : "";
