@@ -3,6 +3,9 @@
 // the shell resolves relative paths against its working directory first.
 // Totals are bounded (bytes, nodes, depth) so a learner cannot exhaust memory;
 // going over is ENOSPC, worded as coreutils word it.
+import { utf8Length } from "../util/utf8.ts";
+
+export { utf8Length };
 
 export type FsErrorCode = "ENOENT" | "EISDIR" | "ENOTDIR" | "EEXIST" | "ENOTEMPTY" | "ENOSPC" | "EINVAL" | "ENAMETOOLONG" | "EBUSY";
 
@@ -84,23 +87,6 @@ export interface FsSnapshot {
   root: FsNodeSnapshot;
 }
 
-/** Bytes of `s` in UTF-8, without allocating. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** Lexically normalised absolute path; keeps one trailing slash ("dir/") as a "must be a directory" mark. */
 export function normalizePath(path: string): string {

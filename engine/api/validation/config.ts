@@ -5,6 +5,7 @@ import type { ConfigMap, Secret } from "../types.ts";
 import { base64Decode, base64DecodedLength } from "../../util/base64.ts";
 import { forbidden, invalid, key, required, tooLong, type FieldError } from "./field.ts";
 import { deepEqual } from "../../util/json.ts";
+import { utf8Length as byteLength } from "../../util/utf8.ts";
 import { isConfigMapKey, nameIsDNSSubdomain } from "./names.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./object-meta.ts";
 
@@ -14,10 +15,6 @@ const IMMUTABLE = "field is immutable when `immutable` is set";
 
 function sortedKeys(m: Record<string, string> | undefined): string[] {
   return Object.keys(m ?? {}).sort();
-}
-
-function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
 }
 
 export function validateConfigMap(cm: ConfigMap): FieldError[] {

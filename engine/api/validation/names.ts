@@ -1,6 +1,9 @@
 // String-format checks of apimachinery util/validation (v0.32). Each returns
 // the list of complaint sentences upstream returns, in upstream order; callers
 // wrap each one in an Invalid field error.
+import { utf8Length as byteLength } from "../../util/utf8.ts";
+
+export { byteLength };
 
 const QNAME_CHAR = "[A-Za-z0-9]";
 const QNAME_EXT_CHAR = "[-A-Za-z0-9_.]";
@@ -64,25 +67,6 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
-// Go measures string lengths in UTF-8 bytes. Counted without encoding (this
-// runs for every label and name of every write); a lone surrogate counts 3,
-// as TextEncoder's U+FFFD replacement does.
-export function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
 
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
