@@ -16,6 +16,7 @@ import { setCommand } from "./commands/set/index.ts";
 import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
 import { describeCommand } from "./describe/command.ts";
 import { editCommand } from "./commands/edit.ts";
+import { waitCommand } from "./commands/wait.ts";
 import { explainCommand } from "./commands/explain.ts";
 import { reportError } from "./errors.ts";
 import { getCommand } from "./get.ts";
@@ -89,7 +90,7 @@ function rootCommands(): Command[] {
     { ...applyCommand, group: ADVANCED },
     { ...patchCommand, group: ADVANCED },
     { ...replaceCommand, group: ADVANCED },
-    notYet("wait", ADVANCED, "Experimental: Wait for a specific condition on one or many resources", ["list", "ps"]),
+    { ...waitCommand, group: ADVANCED },
     notYet("kustomize", ADVANCED, "Build a kustomization target from a directory or URL"),
     { ...labelCommand, group: SETTINGS },
     { ...annotateCommand, group: SETTINGS },
