@@ -91,6 +91,16 @@ describe("kubectl edit without the oracle", () => {
     expect(objects(c)).toEqual(before);
   });
 
+  it("asks the server for strict field validation unless told otherwise", async () => {
+    const c = cluster();
+    const bogus = async (_path: string, content: string) => content.replace("  replicas: 2\n", "  bogus: 1\n  replicas: 2\n");
+    const strict = await c.exec("kubectl edit deploy/web", { editor: bogus });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toMatch(/^error: deployments\.apps "web" could not be patched: .*unknown field "spec\.bogus"\nYou can run `kubectl replace -f \/tmp\/kubectl-edit-\d+\.yaml` to try this update again\.\n$/);
+    const ignored = await c.exec("kubectl edit deploy/web --validate=false", { editor: bogus });
+    expect(ignored).toEqual({ stdout: "deployment.apps/web edited\n", stderr: "", exitCode: 0 });
+  });
+
   it("keeps a copy of refused changes in /tmp", async () => {
     const c = cluster();
     const r = await c.exec("kubectl edit deploy/web; grep '^  replicas:' /tmp/kubectl-edit-*.yaml | head -1", {

@@ -14,6 +14,7 @@ import { compactJson, ManifestError, readManifests } from "../manifest.ts";
 import { choosePrinter, jsonText, yamlText } from "../output.ts";
 import { buildVisits, fileErrors } from "../resources.ts";
 import { KubectlError } from "../types.ts";
+import { printWarnings, validationDirective } from "../write.ts";
 import { canonicalJson } from "../../util/json.ts";
 import { toWire } from "../wire.ts";
 import { parse as parseYaml } from "yaml";
@@ -119,7 +120,7 @@ async function run(inv: Invocation): Promise<number> {
   const json = output === "json";
   const outputPatch = flags.bool("output-patch");
   const saveConfig = flags.bool("save-config");
-  const fieldManager = flags.string("field-manager");
+  const fieldValidation = validationDirective(flags);
 
   const built = buildVisits(ctx, {
     args: inv.args,
@@ -248,10 +249,13 @@ async function run(inv: Invocation): Promise<number> {
       if (outputPatch) io.stdout(`Patch: ${compactJson(patch)}\n`);
       const name = match.object.metadata.name ?? "";
       try {
+        const warnings: string[] = [];
         const patched = ctx.api.patch(match.type.resource, match.object.metadata.namespace, name, "strategic", patch, {
           subresource: flags.string("subresource") === "status" ? "status" : undefined,
+          fieldValidation,
+          warnings,
         });
-        void fieldManager;
+        printWarnings(inv, warnings);
         printResult(match.type, patched, "edited");
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
