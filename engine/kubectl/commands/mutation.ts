@@ -14,9 +14,9 @@ import { choosePrinter } from "../output.ts";
 import { buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
-import { DRY_RUN_FLAG, type DryRun, dryRunStrategy } from "../write.ts";
+import { DRY_RUN_FLAG, type DryRun, dryRunStrategy, PRINT_FLAGS } from "../write.ts";
 
-export { DRY_RUN_FLAG, type DryRun, dryRunStrategy };
+export { DRY_RUN_FLAG, type DryRun, dryRunStrategy, PRINT_FLAGS };
 
 export { SELECTOR_FLAG };
 
@@ -25,23 +25,6 @@ export const CHANGE_CAUSE = "kubernetes.io/change-cause";
 /** The -o formats of commands without tables, as their printer error lists them. */
 const FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml";
 
-export const PRINT_FLAGS: FlagDef[] = [
-  BOOL(
-    "allow-missing-template-keys",
-    "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.",
-    { default: "true" },
-  ),
-  STRING(
-    "output",
-    "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).",
-    { shorthand: "o" },
-  ),
-  BOOL("show-managed-fields", "If true, keep the managedFields when printing objects in JSON or YAML format."),
-  STRING(
-    "template",
-    "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].",
-  ),
-];
 
 
 export const RECORD_FLAG: FlagDef = BOOL(
