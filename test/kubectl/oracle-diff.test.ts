@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cluster } from "../../engine/index.ts";
 import { runKubectl } from "../../engine/kubectl/index.ts";
-import type { KubectlResult } from "../oracle/kubectl.ts";
+import { type KubectlResult, mapLimit } from "../oracle/kubectl.ts";
 import { oracleSkipReason, SimApiServer } from "../oracle/sim-server.ts";
 import { buildScenario } from "./scenario.ts";
 import { words } from "./words.ts";
@@ -283,18 +283,6 @@ async function ours(cluster: Cluster, c: Case, nowMs: number): Promise<KubectlRe
   return normalise({ stdout, stderr, exitCode });
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await f(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 if (oracleSkipReason !== null) {
   describe("kubectl against real kubectl v1.32", () => {

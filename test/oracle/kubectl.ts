@@ -217,3 +217,17 @@ export class FakeApiServer {
 export function kubectlGetList(items: readonly Obj[]): Obj {
   return { apiVersion: "v1", items: [...items], kind: "List", metadata: { resourceVersion: "" } };
 }
+
+/** Run `f` over `items`, at most `limit` at a time; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

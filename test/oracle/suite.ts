@@ -9,7 +9,7 @@ import { compileGoTemplate } from "../../engine/kubectl/printers/gotemplate.ts";
 import { compileJsonPath } from "../../engine/kubectl/printers/jsonpath.ts";
 import { PrinterError } from "../../engine/kubectl/printers/printer-error.ts";
 import { namespaceObjects, nodes } from "./fixtures.ts";
-import { FakeApiServer, type KubectlResult, kubectlGetList, oracleSkipReason } from "./kubectl.ts";
+import { FakeApiServer, type KubectlResult, kubectlGetList, mapLimit, oracleSkipReason } from "./kubectl.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -114,18 +114,6 @@ function sortedWords(s: string): string {
   return s.split(/\s+/).sort().join(" ");
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await f(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** Register `cases` as tests comparing our printers with kubectl's output. */
 export function describeOracle(title: string, cases: readonly OracleCase[]): void {
