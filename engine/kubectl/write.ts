@@ -122,7 +122,7 @@ export type ObjectPrinter = (obj: KubeObject, options?: { asRead?: boolean }) =>
  * `asRead`: the object as kubectl read it from a file (unstructured), printed
  * as it is rather than in a server's wire form.
  */
-export function operationPrinter(inv: Invocation, operation: string, dryRun: DryRun, options: { typed?: boolean } = {}): ObjectPrinter {
+export function operationPrinter(inv: Invocation, operation: string, dryRun: DryRun, options: { typed?: boolean; formats?: string } = {}): ObjectPrinter {
   const f = inv.flags;
   const output = f.string("output");
   const template = f.has("template") ? f.string("template") : "";
@@ -140,7 +140,7 @@ export function operationPrinter(inv: Invocation, operation: string, dryRun: Dry
     noHeaders: false,
     allowMissingKeys: f.has("allow-missing-template-keys") ? f.bool("allow-missing-template-keys") : true,
     readFile: (p) => inv.ctx.readFile(p),
-    allowedFormats: WRITE_FORMATS,
+    allowedFormats: options.formats ?? WRITE_FORMATS,
     humanReadable: false,
   });
   return (obj, options) => {
