@@ -12,6 +12,7 @@
 // message as exec and attach). --expose creates the Service when the cluster
 // knows the kind.
 import { ApiError, isNotFound } from "../../api/errors.ts";
+import { PodLogFollower } from "../../api/logs.ts";
 import { PatchError } from "../../api/patch/errors.ts";
 import { applyJsonPatch } from "../../api/patch/json.ts";
 import { applyMergePatch } from "../../api/patch/merge.ts";
@@ -35,6 +36,8 @@ import { CHANGE_CAUSE, changeCause, fieldManagerFlag, FORMATS, RECORD_FLAG, reco
 
 /** How often a waiting run looks at its pod again (virtual ms). */
 const STEP_MS = 250;
+/** Fast-forward: how long an attached stream may stay silent before it is taken as done. */
+const QUIET_MS = 60_000;
 
 type RestartPolicy = "Always" | "OnFailure" | "Never";
 
@@ -412,13 +415,19 @@ async function attachTo(inv: Invocation, podObject: KubeObject, restart: Restart
   const name = podObject.metadata.name!;
   const started = await waitForPod(inv, namespace, name, timeoutMs, (p) => completed(p) || runningAndReady(p));
   if ("interrupted" in started) return 130;
-  if (!completed(started.pod)) {
+  if (completed(started.pod)) {
+    printLogs(inv, started.pod);
+  } else {
     if (!inv.flags.bool("quiet")) inv.io.stderr("If you don't see a command prompt, try pressing enter.\n");
-    // The session itself needs the pod shell.
-    inv.io.stderr(POD_SHELL_MESSAGE);
-    return 1;
+    // Sending input needs the pod shell; only watching the output does not.
+    if (inv.flags.bool("stdin")) {
+      inv.io.stderr(POD_SHELL_MESSAGE);
+      return 1;
+    }
+    const streamed = await streamOutput(inv, started.pod);
+    if (streamed === "interrupted") return 130;
+    if (streamed === "idle") return 0;
   }
-  printLogs(inv, started.pod);
   if (inv.flags.bool("leave-stdin-open") || restart === "Always") return 0;
   const ended = await waitForPod(inv, namespace, name, timeoutMs, restart === "OnFailure" ? (p) => p.status?.phase === "Succeeded" : completed);
   if ("interrupted" in ended) return 130;
@@ -430,6 +439,30 @@ async function attachTo(inv: Invocation, podObject: KubeObject, restart: Restart
   if (!terminated || terminated.exitCode === 0) throw new KubectlError(`pod ${where} failed with unknown exit code`);
   const text = `pod ${where} terminated (${terminated.reason ?? ""})\n${terminated.message ?? ""}`;
   throw new RawError(text.endsWith("\n") ? text : text + "\n", terminated.exitCode);
+}
+
+/**
+ * An attach without stdin: the container's output from now on, until the
+ * process ends. In fast-forward a cluster that has gone quiet ends it, as
+ * it ends `logs -f`.
+ */
+async function streamOutput(inv: Invocation, pod: Pod): Promise<"ended" | "interrupted" | "idle"> {
+  const { ctx, io } = inv;
+  const container = pod.spec.containers[0]!.name;
+  const follower = new PodLogFollower(ctx.api, pod.metadata.namespace ?? inv.namespace, pod.metadata.name!, { container });
+  follower.first(ctx.now());
+  let quietSince = ctx.now();
+  for (;;) {
+    if (follower.ended) return "ended";
+    if (io.signal?.aborted) return "interrupted";
+    if (ctx.idle && (ctx.idle() || ctx.now() - quietSince >= QUIET_MS)) return "idle";
+    await ctx.wait(STEP_MS);
+    const text = follower.next(ctx.now());
+    if (text !== "") {
+      io.stdout(text);
+      quietSince = ctx.now();
+    }
+  }
 }
 
 /** --rm: delete what run created, as `kubectl delete` without waiting (NotFound ignored). */
