@@ -36,6 +36,13 @@ export const RUN_CASES: Array<{ name: string; lines: string[] }> = [
       `run n --image=nginx --save-config ${DRY} -o yaml`,
       `run n --image=registry.k8s.io/e2e-test-images/agnhost:2.39 --port=8080 ${DRY} -o jsonpath={.spec.containers[0].ports}`,
       `run n --image=nginx ${DRY} -o go-template --template={{.metadata.name}}`,
+      `run n --image=nginx --port=+80 ${DRY} -o jsonpath={.spec.containers[0].ports}`,
+      `run n --image=nginx --port=99999999999 ${DRY} -o jsonpath={.spec.containers[0].ports}`,
+      `run n --image=nginx --port=99999999999999999999 ${DRY}`,
+      `run n --image=nginx '--port= 80' ${DRY}`,
+      `run n extra args --image=nginx ${DRY} -o jsonpath={.spec.containers[0].args}`,
+      `run n --image=nginx --env=A= --labels=a= --annotations=b= ${DRY} -o json`,
+      `run n --image=nginx --restart= ${DRY} -o jsonpath={.spec.restartPolicy}`,
     ],
   },
   {

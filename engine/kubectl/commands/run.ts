@@ -117,28 +117,23 @@ function parseAnnotations(pairs: readonly string[]): Record<string, string> {
 }
 
 /** parseEnvs: `NAME=value`, NAME a valid environment variable name. */
-function parseEnvs(envs: readonly string[]): Array<{ name: string; value: string }> {
+function parseEnvs(envs: readonly string[]): Array<{ name: string; value?: string }> {
   return envs.map((env) => {
     const eq = env.indexOf("=");
     const name = eq < 0 ? "" : env.slice(0, eq);
     if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) throw new KubectlError(`invalid env: ${env}`);
-    return { name, value: env.slice(eq + 1) };
+    const value = env.slice(eq + 1);
+    // EnvVar.Value is omitempty.
+    return value === "" ? { name } : { name, value };
   });
 }
 
-/** strconv.Atoi's error for a port that is not a number. */
-function atoi(s: string): number {
-  if (/^[+-]?\d+$/.test(s)) {
-    const n = Number(s);
-    if (Number.isSafeInteger(n)) return n;
-    throw new KubectlError(`strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range`);
-  }
-  throw new KubectlError(`strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
-}
-
-/** Go's int32() conversion of an int: the low 32 bits. */
-function int32(n: number): number {
-  return Number(BigInt.asIntN(32, BigInt(n)));
+/** strconv.Atoi (a 64-bit int), then Go's int32() conversion: the low 32 bits. */
+function atoiInt32(s: string): number {
+  if (!/^[+-]?\d+$/.test(s)) throw new KubectlError(`strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+  const n = BigInt(s);
+  if (n !== BigInt.asIntN(64, n)) throw new KubectlError(`strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range`);
+  return Number(BigInt.asIntN(32, n));
 }
 
 interface Generated {
@@ -165,7 +160,7 @@ function generatePod(inv: Invocation, name: string, args: readonly string[], res
   if (stdin && !f.bool("leave-stdin-open")) container.stdinOnce = true;
   if (f.bool("tty")) container.tty = true;
   const port = f.string("port");
-  if (port !== "") container.ports = [{ containerPort: int32(atoi(port)) }];
+  if (port !== "") container.ports = [{ containerPort: atoiInt32(port) }];
   const metadata: Record<string, unknown> = { name, creationTimestamp: null, labels };
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
   const pod = {
@@ -180,7 +175,7 @@ function generatePod(inv: Invocation, name: string, args: readonly string[], res
 
 /** The ServiceV2 generator as run calls it: one TCP port, to the same container port. */
 function generateService(inv: Invocation, name: string, selector: Record<string, string>): KubeObject {
-  const port = int32(atoi(inv.flags.string("port")));
+  const port = atoiInt32(inv.flags.string("port"));
   const labelSpec = inv.flags.string("labels");
   const metadata: Record<string, unknown> = { name, creationTimestamp: null };
   if (labelSpec !== "") metadata.labels = parseLabels(labelSpec);
