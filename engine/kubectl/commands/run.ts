@@ -143,7 +143,7 @@ interface Generated {
 }
 
 /** BasicPod.Generate, with the checks in its order: env, annotations, labels, port. */
-function generatePod(inv: Invocation, name: string, args: readonly string[], restart: RestartPolicy): Generated {
+function generatePod(inv: Invocation, name: string, args: readonly string[]): Generated {
   const f = inv.flags;
   const env = parseEnvs(f.strings("env"));
   const annotations = parseAnnotations(f.strings("annotations"));
@@ -167,7 +167,8 @@ function generatePod(inv: Invocation, name: string, args: readonly string[], res
     apiVersion: "v1",
     kind: "Pod",
     metadata,
-    spec: { containers: [container], restartPolicy: restart, dnsPolicy: "ClusterFirst" },
+    // The generator reads --restart itself: an empty one is Always here, whatever -i says.
+    spec: { containers: [container], restartPolicy: f.string("restart") || "Always", dnsPolicy: "ClusterFirst" },
     status: {},
   } as unknown as KubeObject;
   return { pod, labels };
@@ -333,7 +334,7 @@ async function run(inv: Invocation): Promise<number> {
     throw new KubectlError("--expose needs Services, which this simulated cluster does not have yet");
   }
 
-  const { pod, labels } = generatePod(inv, name, inv.args.slice(1), restart);
+  const { pod, labels } = generatePod(inv, name, inv.args.slice(1));
   const created: Array<{ resource: string; object: KubeObject }> = [];
   const podObject = createObject(inv, "pods", applyOverrides(inv, pod), dryRun);
   created.push({ resource: "pods", object: podObject });
