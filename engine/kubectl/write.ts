@@ -72,15 +72,16 @@ export const SAVE_CONFIG_FLAG: FlagDef = BOOL(
  */
 export function dryRunStrategy(inv: Invocation): DryRun {
   const v = inv.flags.string("dry-run");
-  const warn = (m: string) => inv.io.stderr(klogLine("W", inv.ctx.now(), "helpers.go:702", m));
+  // klog names the line of helpers.go (v1.32) that warns.
+  const warn = (line: number, m: string) => inv.io.stderr(klogLine("W", inv.ctx.now(), `helpers.go:${line}`, m));
   const asBool = ["1", "t", "T", "TRUE", "true", "True"].includes(v) ? true : ["0", "f", "F", "FALSE", "false", "False"].includes(v) ? false : undefined;
   if (asBool !== undefined) {
-    warn(`--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${asBool ? "client" : "none"}.`);
+    warn(asBool ? 716 : 719, `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${asBool ? "client" : "none"}.`);
     return asBool ? "client" : "none";
   }
   switch (v) {
     case "unchanged":
-      warn("--dry-run is deprecated and can be replaced with --dry-run=client.");
+      warn(702, "--dry-run is deprecated and can be replaced with --dry-run=client.");
       return "client";
     case "client":
     case "server":

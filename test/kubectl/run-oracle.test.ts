@@ -43,6 +43,9 @@ export const RUN_CASES: Array<{ name: string; lines: string[] }> = [
       `run n extra args --image=nginx ${DRY} -o jsonpath={.spec.containers[0].args}`,
       `run n --image=nginx --env=A= --labels=a= --annotations=b= ${DRY} -o json`,
       `run n --image=nginx --restart= ${DRY} -o jsonpath={.spec.restartPolicy}`,
+      "run n --image=nginx --dry-run -o name",
+      "run n --image=nginx --dry-run=true -o name",
+      "run n --image=nginx --dry-run=false --record -o name",
     ],
   },
   {
@@ -150,6 +153,11 @@ export const RUN_CASES: Array<{ name: string; lines: string[] }> = [
 
 // ---------- help (offline) ----------
 
+/** klog's time and pid differ between the runs. */
+function normaliseKlog(r: KubectlResult): KubectlResult {
+  return { ...r, stderr: r.stderr.replace(/^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /gm, "$1mmdd hh:mm:ss.uuuuuu pid ") };
+}
+
 function helpTail(s: string): string {
   const i = s.indexOf("\nOptions:");
   return i >= 0 ? s.slice(i) : s.slice(s.indexOf("\nUsage:"));
@@ -163,7 +171,7 @@ async function ours(cluster: Cluster, line: string): Promise<KubectlResult> {
     { stdin: "", stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
     { api: cluster.api, now: () => cluster.now().getTime(), wait: async (ms) => cluster.advance(ms), idle: () => cluster.idle(), readFile: () => undefined },
   );
-  return { stdout, stderr, exitCode };
+  return normaliseKlog({ stdout, stderr, exitCode });
 }
 
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -217,7 +225,7 @@ if (oracleSkipReason !== null) {
             if (!done) pump = setInterval(() => realCluster.advance(250), 5);
           });
           try {
-            real.push(await server.kubectl(words(line), { files: {} }));
+            real.push(normaliseKlog(await server.kubectl(words(line), { files: {} })));
           } finally {
             done = true;
             clearInterval(pump);
