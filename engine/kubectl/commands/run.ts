@@ -330,13 +330,15 @@ async function run(inv: Invocation): Promise<number> {
   }
   const name = inv.args[0]!;
   if (name === "") throw new KubectlError("Parameter: name is required");
+
+  const { pod, labels } = generatePod(inv, name, inv.args.slice(1));
+  const overridden = applyOverrides(inv, pod);
+  // Said before the pod is created, rather than leave half of what was asked for.
   if (expose && !inv.ctx.api.registry.get("services")) {
     throw new KubectlError("--expose needs Services, which this simulated cluster does not have yet");
   }
-
-  const { pod, labels } = generatePod(inv, name, inv.args.slice(1));
   const created: Array<{ resource: string; object: KubeObject }> = [];
-  const podObject = createObject(inv, "pods", applyOverrides(inv, pod), dryRun);
+  const podObject = createObject(inv, "pods", overridden, dryRun);
   created.push({ resource: "pods", object: podObject });
   const errors: unknown[] = [];
   if (expose) {
