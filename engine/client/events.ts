@@ -30,9 +30,10 @@ export interface EventSource {
 }
 
 export class EventRecorder {
-  private seen = new LruMap<string, { name: string; namespace: string; count: number; first: string }>(CACHE_SIZE);
-  private similar = new LruMap<string, Similar>(CACHE_SIZE);
-  private buckets = new LruMap<string, Bucket>(CACHE_SIZE);
+  // Each cache is grouped by the involved object (see below).
+  private seen = new LruMap<{ name: string; namespace: string; count: number; first: string }>(CACHE_SIZE);
+  private similar = new LruMap<Similar>(CACHE_SIZE);
+  private buckets = new LruMap<Bucket>(CACHE_SIZE);
   private lastMs = -1;
   private sameMsCount = 0;
 
@@ -66,8 +67,8 @@ export class EventRecorder {
    * observe repeats (the count goes up even for a repeat the spam filter then
    * drops, so the next one written carries it), and only then the spam filter.
    * Keys name the object by uid (unique in a cluster, so it stands for the
-   * kind, namespace, name and apiVersion client-go's keys spell out): short
-   * keys are cheaper to hash than long concatenations.
+   * kind, namespace, name and apiVersion client-go's keys spell out), as the
+   * group of each cache entry; the rest of client-go's key is the key in it.
    */
   private write(
     source: EventSource,
@@ -80,16 +81,16 @@ export class EventRecorder {
     const ref = referenceTo(obj, fieldPath);
     const nowMs = this.now();
     const objectId = ref.uid || `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
-    const spamKey = `${source.component}\u0000${source.host ?? ""}\u0000${objectId}\u0000${type}`;
+    const spamKey = `${source.component}\u0000${source.host ?? ""}\u0000${type}`;
 
     // Similar events (same object, type, reason; new message) fold after 10 distinct messages.
     const aggregateKey = `${spamKey}\u0000${reason}`;
     const localKey = `${fieldPath ?? ""}\u0000${message}`;
-    let group = this.similar.get(aggregateKey);
+    let group = this.similar.get(objectId, aggregateKey);
     if (!group || nowMs - group.lastMs > AGGREGATE_WINDOW_MS) group = { localKeys: new Set(), lastMs: nowMs };
     group.localKeys.add(localKey);
     group.lastMs = nowMs;
-    this.similar.set(aggregateKey, group);
+    this.similar.set(objectId, aggregateKey, group);
     let dedupKey = `${aggregateKey}\u0000${localKey}`;
     let combined = false;
     if (group.localKeys.size >= AGGREGATE_MAX_DISTINCT) {
@@ -101,14 +102,14 @@ export class EventRecorder {
     }
 
     const timestamp = rfc3339(nowMs);
-    const previous = this.seen.get(dedupKey);
+    const previous = this.seen.get(objectId, dedupKey);
     const count = previous ? previous.count + 1 : 1;
     const name = previous?.name ?? `${ref.name}.${this.uniqueNanos(nowMs)}`;
     const first = previous?.first ?? timestamp;
     const namespace = ref.namespace || "default";
-    this.seen.set(dedupKey, { name, namespace, count, first });
+    this.seen.set(objectId, dedupKey, { name, namespace, count, first });
 
-    if (!this.allow(spamKey, nowMs)) return;
+    if (!this.allow(objectId, spamKey, nowMs)) return;
 
     const current = previous ? this.api.find("events", namespace, name) : undefined;
     if (current) {
@@ -138,11 +139,11 @@ export class EventRecorder {
   }
 
   /** Token bucket per source, object and type: 25 events, then one per 5 minutes. */
-  private allow(key: string, nowMs: number): boolean {
-    let bucket = this.buckets.get(key);
+  private allow(objectId: string, key: string, nowMs: number): boolean {
+    let bucket = this.buckets.get(objectId, key);
     if (!bucket) {
       bucket = { tokens: SPAM_BURST, lastMs: nowMs };
-      this.buckets.set(key, bucket);
+      this.buckets.set(objectId, key, bucket);
     }
     const refill = Math.floor((nowMs - bucket.lastMs) / SPAM_REFILL_MS);
     if (refill > 0) {

@@ -2,54 +2,67 @@
 // recently (client-go's recorder caches are LRUs of this kind: here only
 // setting an entry counts as use, as the recorder's callers have it).
 //
+// Keys come in two parts, a group and a key within it (the recorder groups
+// by the involved object's uid): the group is a string that already exists
+// (its hash is cached), so only a short in-group key is built and hashed per
+// lookup, not one long concatenation.
+//
 // Evicting from a plain Map with map.keys().next() gets slower the more it
 // is done (the table keeps the deleted slots until it is rebuilt), so the
 // order is kept in a list of its own.
 
-interface Node<K, V> {
-  key: K;
+interface Node<V> {
+  group: string;
+  key: string;
   value: V;
-  older: Node<K, V> | undefined;
-  newer: Node<K, V> | undefined;
+  older: Node<V> | undefined;
+  newer: Node<V> | undefined;
 }
 
-export class LruMap<K, V> {
-  private readonly nodes = new Map<K, Node<K, V>>();
-  private oldest: Node<K, V> | undefined;
-  private newest: Node<K, V> | undefined;
+export class LruMap<V> {
+  private readonly groups = new Map<string, Map<string, Node<V>>>();
+  private count = 0;
+  private oldest: Node<V> | undefined;
+  private newest: Node<V> | undefined;
 
   constructor(private readonly capacity: number) {}
 
   get size(): number {
-    return this.nodes.size;
+    return this.count;
   }
 
-  get(key: K): V | undefined {
-    return this.nodes.get(key)?.value;
+  get(group: string, key: string): V | undefined {
+    return this.groups.get(group)?.get(key)?.value;
   }
 
-  /** Set `key` as the newest entry; the oldest goes once there are more than `capacity`. */
-  set(key: K, value: V): void {
-    let node = this.nodes.get(key);
+  /** Set the entry as the newest; the oldest goes once there are more than `capacity`. */
+  set(group: string, key: string, value: V): void {
+    let nodes = this.groups.get(group);
+    if (!nodes) this.groups.set(group, (nodes = new Map()));
+    let node = nodes.get(key);
     if (node) {
       this.unlink(node);
       node.value = value;
     } else {
-      node = { key, value, older: undefined, newer: undefined };
-      this.nodes.set(key, node);
+      node = { group, key, value, older: undefined, newer: undefined };
+      nodes.set(key, node);
+      this.count++;
     }
     node.older = this.newest;
     if (this.newest) this.newest.newer = node;
     else this.oldest = node;
     this.newest = node;
-    if (this.nodes.size > this.capacity) {
+    if (this.count > this.capacity) {
       const gone = this.oldest!;
       this.unlink(gone);
-      this.nodes.delete(gone.key);
+      const inGroup = this.groups.get(gone.group)!;
+      inGroup.delete(gone.key);
+      if (inGroup.size === 0) this.groups.delete(gone.group);
+      this.count--;
     }
   }
 
-  private unlink(node: Node<K, V>): void {
+  private unlink(node: Node<V>): void {
     if (node.older) node.older.newer = node.newer;
     else this.oldest = node.newer;
     if (node.newer) node.newer.older = node.older;
