@@ -91,6 +91,22 @@ export const SERVICE_CASES: Case[] = [
     ],
   },
   {
+    name: "patch: type, node port, cluster IP; then delete",
+    lines: [
+      `apply -f web.yaml ${V}`,
+      `patch svc web -p {"spec":{"type":"NodePort"}}`,
+      "get svc web -o jsonpath={.spec.type}",
+      `patch svc web -p {"spec":{"ports":[{"port":80,"nodePort":30099}]}}`,
+      `patch svc web --type=json -p [{"op":"replace","path":"/spec/clusterIP","value":"10.96.9.9"}]`,
+      `patch svc web --type=merge -p {"spec":{"type":"Foo"}}`,
+      "get svc web -o wide",
+      "label svc web tier=front",
+      "get svc -l tier=front --show-labels",
+      "delete svc web",
+      "get svc",
+    ],
+  },
+  {
     name: "dry runs allocate nothing",
     lines: [`${create("np-auto.yaml")} --dry-run=server -o yaml`, `${create("np.yaml")} --dry-run=server -o jsonpath={.spec}`, "get svc"],
   },
