@@ -356,6 +356,7 @@ const HELP_LINES = [
   "create service nodeport --help",
   "create service loadbalancer -h",
   "create service externalname --help",
+  "expose --help",
 ];
 
 function helpTail(s: string): string {
