@@ -61,6 +61,10 @@ function selectorFor(obj: KubeObject): string {
       return makeLabels(o.spec.selector as Record<string, string>);
     default: {
       const sel = (o.spec?.selector ?? {}) as LabelSelector;
+      // apps/v1 objects must select by matchLabels: expressions alone do not do.
+      if (Object.keys(sel.matchLabels ?? {}).length === 0) {
+        throw new Error(`invalid ${o.kind.toLowerCase()}: no selectors, therefore cannot be exposed`);
+      }
       if ((sel.matchExpressions?.length ?? 0) > 0) {
         const exprs = sel.matchExpressions!.map((e) => `{Key:${e.key} Operator:${e.operator} Values:[${(e.values ?? []).join(" ")}]}`).join(" ");
         throw new Error(`couldn't convert expressions - "[${exprs}]" to map-based selector format`);
@@ -81,7 +85,8 @@ function portsOf(obj: KubeObject): { ports: string[]; protocols: Map<string, str
   const protocols = new Map<string, string[]>();
   const add = (port: number | undefined, protocol: string | undefined) => {
     const p = String(port ?? 0);
-    ports.push(p);
+    // A port number listed twice (53/UDP and 53/TCP) is one port with two protocols.
+    if (!protocols.has(p)) ports.push(p);
     protocols.set(p, [...(protocols.get(p) ?? []), protocol || "TCP"]);
   };
   if (obj.kind === "Service") {
