@@ -4,6 +4,7 @@ import { deployments, replicasets } from "./apps.ts";
 import { events, namespaces, nodes } from "./cluster.ts";
 import { configmaps, secrets } from "./config.ts";
 import { pods } from "./pods.ts";
+import { services } from "./services.ts";
 
 export function createRegistry(): Registry {
   const registry = new Registry();
@@ -15,5 +16,6 @@ export function createRegistry(): Registry {
   registry.add(events);
   registry.add(configmaps);
   registry.add(secrets);
+  registry.add(services);
   return registry;
 }

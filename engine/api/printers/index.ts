@@ -8,8 +8,9 @@ import { namespaceTable } from "./namespaces.ts";
 import { nodeTable } from "./nodes.ts";
 import { podTable } from "./pods.ts";
 import { replicaSetTable } from "./replicasets.ts";
+import { serviceTable } from "./services.ts";
 
-export { configMapTable, secretTable, deploymentTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
+export { configMapTable, secretTable, deploymentTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable, serviceTable };
 export { humanDuration, shortHumanDuration, translateTimestampSince, parseTimestamp } from "./duration.ts";
 
 export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
@@ -21,4 +22,5 @@ export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
   events: eventTable,
   configmaps: configMapTable,
   secrets: secretTable,
+  services: serviceTable,
 };
