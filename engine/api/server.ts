@@ -29,6 +29,7 @@ import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
   Event,
+  HorizontalPodAutoscaler,
   KubeObject,
   Namespace,
   Node,
@@ -51,6 +52,7 @@ export interface Kinds {
   nodes: Node;
   namespaces: Namespace;
   events: Event;
+  horizontalpodautoscalers: HorizontalPodAutoscaler;
 }
 export type KindOf<R extends string> = R extends keyof Kinds ? Kinds[R] : KubeObject;
 
@@ -708,7 +710,7 @@ function dropField(obj: unknown, path: string): void {
 }
 
 /** Apply a patch of `patchType` to `old`, with the API's errors for a bad patch. */
-function applyPatch(old: object, kind: string, patchType: PatchType, patch: unknown): object {
+export function applyPatch(old: object, kind: string, patchType: PatchType, patch: unknown): object {
   let patched: unknown;
   try {
     if (patchType === "json") patched = applyJsonPatch(old, patch);

@@ -3,7 +3,7 @@
 // short names, categories, subresources), how kubectl resolves the names a
 // user types (`deploy`, `deployments.apps`, `Pod`, `po`, `deployments.v1.apps`)
 // and the version both sides report.
-import type { Registry, ResourceType } from "../api/registry.ts";
+import { servesVersion, type Registry, type ResourceType } from "../api/registry.ts";
 
 /** kubectl's own version (`kubectl version`). */
 export const CLIENT_VERSION = {
@@ -69,6 +69,7 @@ const SUBRESOURCES: Record<string, Array<[string, string[], string?]>> = {
     ["scale", ["get", "patch", "update"], "Scale"],
     ["status", ["get", "patch", "update"]],
   ],
+  horizontalpodautoscalers: [["status", ["get", "patch", "update"]]],
 };
 
 export interface ApiResource {
@@ -85,7 +86,7 @@ export interface ApiResource {
 
 /** The APIResourceList entries of one group version, as a real server orders them (by name). */
 export function discoveryResources(registry: Registry, group: string, version: string): ApiResource[] | undefined {
-  const types = registry.all().filter((t) => t.group === group && t.version === version);
+  const types = registry.all().filter((t) => t.group === group && servesVersion(t, version));
   if (types.length === 0) return undefined;
   const out: ApiResource[] = [];
   for (const t of [...types].sort((a, b) => (a.resource < b.resource ? -1 : 1))) {
