@@ -24,7 +24,7 @@ import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
 import { applyStrategicMergePatch } from "./patch/strategic.ts";
 import { schemaFor } from "./patch/strategic-schema.ts";
-import { Registry, apiVersionOf, type ResourceType, type StrategyHooks } from "./registry.ts";
+import { Registry, apiVersionOf, fromServedVersion, type ResourceType, type StrategyHooks } from "./registry.ts";
 import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
@@ -209,7 +209,7 @@ export class ApiServer {
 
   create<R extends string>(resource: R, input: KindOf<R>, options: CreateOptions = {}): KindOf<R> {
     const type = this.type(resource);
-    const obj = this.decode(type, input as KubeObject, options);
+    const obj = this.decode(type, storedForm(type, input as KubeObject), options);
     const meta = obj.metadata;
     if (type.namespaced) {
       if (options.namespace && meta.namespace && meta.namespace !== options.namespace) {
@@ -253,7 +253,7 @@ export class ApiServer {
     if (!old) throw notFound(type, name);
     // A status write reads only metadata and status: decode just those.
     const decoded =
-      options.subresource === "status" ? this.decodeForStatus(type, input as KubeObject) : this.decode(type, input as KubeObject, options);
+      options.subresource === "status" ? this.decodeForStatus(type, input as KubeObject) : this.decode(type, storedForm(type, input as KubeObject), options);
     return this.write(type, old, decoded, options) as KindOf<R>;
   }
 
@@ -671,6 +671,15 @@ export class ApiServer {
     }
     return type;
   }
+}
+
+/** An object written at another version its kind is served at (autoscaling/v1), in the stored version's form. */
+function storedForm(type: ResourceType, input: KubeObject): KubeObject {
+  if (!type.otherVersions || input === null || typeof input !== "object" || typeof input.apiVersion !== "string") return input;
+  const prefix = type.group ? `${type.group}/` : "";
+  if (!input.apiVersion.startsWith(prefix)) return input;
+  const version = input.apiVersion.slice(prefix.length);
+  return version === type.version ? input : fromServedVersion(type, version, input);
 }
 
 /** Run `fn`, turning anything that is not an ApiError into an InternalError. */

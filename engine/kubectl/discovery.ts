@@ -139,9 +139,11 @@ export function resolveResource(registry: Registry, arg: string): ResourceType |
       }
     }
     r = r.toLowerCase();
-    return types.find(
-      (t) => (g === "" || t.group === g) && (version === undefined || t.version === version) && (t.resource === r || t.singular === r),
+    const t = types.find(
+      (t) => (g === "" || t.group === g) && (version === undefined || servesVersion(t, version)) && (t.resource === r || t.singular === r),
     );
+    // Asked for at another version it is served at: that version's view.
+    return t && version !== undefined && version !== t.version ? { ...t, version } : t;
   };
   const parts = arg.split(".");
   if (parts.length >= 3) {
