@@ -301,7 +301,7 @@ class Reconcile {
     if (this.status.currentReplicas === undefined) delete this.status.currentReplicas;
     if (deepEqual(this.status, this.original)) return;
     try {
-      this.ctx.api.updateStatus("horizontalpodautoscalers", { ...this.hpa, status: this.status });
+      this.ctx.api.updateStatus("horizontalpodautoscalers", { ...this.hpa, status: this.status }, { fromEngine: true });
     } catch (err) {
       if (err instanceof ApiError) {
         this.event("Warning", "FailedUpdateStatus", err.message);
