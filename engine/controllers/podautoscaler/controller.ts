@@ -169,7 +169,10 @@ class Reconcile {
       return "selector is required";
     }
     const selector = parseSelector(selectorText);
-    const pods = this.ctx.api.list("pods", { namespace: this.hpa.metadata.namespace }).items.filter((p) => selector.matches(p.metadata.labels));
+    // Without a metrics source every read fails first: the pods are not needed.
+    const pods = this.metrics.source
+      ? this.ctx.api.list("pods", { namespace: this.hpa.metadata.namespace }).items.filter((p) => selector.matches(p.metadata.labels))
+      : [];
     const specs = this.hpa.spec.metrics ?? [];
     const statuses: MetricStatus[] = specs.map(() => ({ type: "" }));
     let best: { replicas: number; metric: string } | undefined;
