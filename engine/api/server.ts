@@ -24,7 +24,7 @@ import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
 import { applyStrategicMergePatch } from "./patch/strategic.ts";
 import { schemaFor } from "./patch/strategic-schema.ts";
-import { Registry, apiVersionOf, fromServedVersion, type ResourceType, type StrategyHooks } from "./registry.ts";
+import { Registry, apiVersionOf, fromServedVersion, toServedVersion, type ResourceType, type StrategyHooks } from "./registry.ts";
 import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
@@ -88,6 +88,8 @@ export interface CreateOptions extends WriteOptions {
 
 export interface UpdateOptions extends WriteOptions {
   subresource?: "status";
+  /** A patch written against another version the kind is served at (autoscaling/v1): applied to that version's view. */
+  version?: string;
 }
 
 export type PatchType = "json" | "merge" | "strategic";
@@ -281,7 +283,8 @@ export class ApiServer {
   ): KindOf<R> {
     const type = this.type(resource);
     const old = this.get(resource, namespace, name) as KubeObject;
-    const obj = this.decode(type, applyPatch(old, type.kind, patchType, patch) as KubeObject, options);
+    const base = options.version && options.version !== type.version ? toServedVersion(type, options.version, old) : old;
+    const obj = this.decode(type, storedForm(type, applyPatch(base, type.kind, patchType, patch) as KubeObject), options);
     // A patch addresses the object by URL: name and namespace cannot move.
     obj.metadata.name = name;
     if (type.namespaced) obj.metadata.namespace = old.metadata.namespace;

@@ -8,7 +8,7 @@ import { ApiError, notFound } from "../../engine/api/errors.ts";
 import { fromServedVersion, servedVersions, servesVersion, toServedVersion, type ResourceType, type StrategyHooks } from "../../engine/api/registry.ts";
 import { decodeBody, decodeTyped, strictDecodingError, type FieldValidation } from "../../engine/api/schema/decode.ts";
 import { kindInfo } from "../../engine/api/schema/schema.ts";
-import { applyPatch, type DeleteOptions, type PatchType } from "../../engine/api/server.ts";
+import type { DeleteOptions, PatchType } from "../../engine/api/server.ts";
 import type { KubeObject } from "../../engine/api/types.ts";
 import { applyJsonPatch } from "../../engine/api/patch/json.ts";
 import { applyMergePatch } from "../../engine/api/patch/merge.ts";
@@ -503,15 +503,8 @@ async function patch(backend: K8sBackend, req: Request, q: URLSearchParams, t: T
   const current = api.get(t.type.resource, t.namespace, t.name!);
   const warnings = patchedUnknownFields(t, current, patchType, patchDoc, opts.fieldValidation);
   const subresource = t.subresource === "status" ? "status" : undefined;
-  if (t.version !== t.type.version) {
-    // Patched as the addressed version shows the object, then stored back.
-    const patched = applyPatch(toServedVersion(t.type, t.version, current), t.type.kind, patchType, patchDoc) as KubeObject;
-    const obj = fromServedVersion(t.type, t.version, patched);
-    obj.metadata = { ...obj.metadata, name: t.name, namespace: current.metadata.namespace, resourceVersion: current.metadata.resourceVersion };
-    const result = api.update(t.type.resource, obj, { dryRun: opts.dryRun, subresource });
-    return withWarnings(jsonResponse(200, wireAt(t, result)), warnings);
-  }
-  const result = api.patch(t.type.resource, t.namespace, t.name!, patchType, patchDoc, { dryRun: opts.dryRun, subresource });
+  // Patched as the addressed version shows the object (autoscaling/v1), then stored.
+  const result = api.patch(t.type.resource, t.namespace, t.name!, patchType, patchDoc, { dryRun: opts.dryRun, subresource, version: t.version });
   return withWarnings(jsonResponse(200, wireAt(t, result)), warnings);
 }
 

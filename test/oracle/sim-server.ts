@@ -259,7 +259,7 @@ export class SimApiServer {
     if (method === "PATCH") {
       const patchType = patchTypeOf(contentType);
       if (!patchType) return [415, unsupportedPatch()];
-      const patched = this.api.patch(type.resource, namespace, name, patchType, body, { dryRun, subresource: subresource === "status" ? "status" : undefined });
+      const patched = this.api.patch(type.resource, namespace, name, patchType, body, { dryRun, subresource: subresource === "status" ? "status" : undefined, version });
       return [200, out(patched)];
     }
     if (method === "DELETE") {
