@@ -219,7 +219,7 @@ export class ApiServer {
 
   create<R extends string>(resource: R, input: KindOf<R>, options: CreateOptions = {}): KindOf<R> {
     const type = this.type(resource);
-    const obj = this.decode(type, storedForm(type, input as KubeObject), options);
+    const obj = this.decode(type, input as KubeObject, options);
     const meta = obj.metadata;
     if (type.namespaced) {
       if (options.namespace && meta.namespace && meta.namespace !== options.namespace) {
@@ -265,7 +265,7 @@ export class ApiServer {
     const decoded =
       options.subresource === "status"
         ? this.decodeForStatus(type, input as KubeObject, options)
-        : this.decode(type, storedForm(type, input as KubeObject), options);
+        : this.decode(type, input as KubeObject, options);
     return this.write(type, old, decoded, options) as KindOf<R>;
   }
 
@@ -284,7 +284,7 @@ export class ApiServer {
     const type = this.type(resource);
     const old = this.get(resource, namespace, name) as KubeObject;
     const base = options.version && options.version !== type.version ? toServedVersion(type, options.version, old) : old;
-    const obj = this.decode(type, storedForm(type, applyPatch(base, type.kind, patchType, patch) as KubeObject), options);
+    const obj = this.decode(type, applyPatch(base, type.kind, patchType, patch) as KubeObject, options);
     // A patch addresses the object by URL: name and namespace cannot move.
     obj.metadata.name = name;
     if (type.namespaced) obj.metadata.namespace = old.metadata.namespace;
@@ -591,8 +591,8 @@ export class ApiServer {
    * The typed decode a real server does first: a field of the wrong JSON
    * type is a 400 with encoding/json's words, before any validation.
    */
-  private typedDecode(type: ResourceType, body: KubeObject, options: WriteOptions): readonly string[] {
-    const info = kindInfo(apiVersionOf(type), type.kind);
+  private typedDecode(type: ResourceType, body: KubeObject, options: WriteOptions, apiVersion = apiVersionOf(type)): readonly string[] {
+    const info = kindInfo(apiVersion, type.kind);
     if (!info) return [];
     const decoded = decodeBody(info, body, options.fieldValidation ?? "Warn");
     if (decoded.error) throw badRequest(decoded.error);
@@ -615,11 +615,15 @@ export class ApiServer {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
-    const unknownFields = options.fromEngine ? [] : this.typedDecode(type, input, options);
+    // An object of another version the kind is served at (autoscaling/v1) is
+    // decoded as that version, then converted to the stored one.
+    const other = otherServedVersion(type, input);
+    const unknownFields = options.fromEngine ? [] : this.typedDecode(type, input, options, other ? input.apiVersion : undefined);
     // A private copy even of an engine-built object: defaulting writes into it.
-    const obj = decodedClone(input);
+    let obj = decodedClone(input);
     // A typed decode has nowhere to put fields the schema does not know.
     for (const path of unknownFields) dropField(obj, path);
+    if (other) obj = fromServedVersion(type, other, obj);
     const apiVersion = apiVersionOf(type);
     if (obj.kind !== undefined && obj.kind !== type.kind) {
       throw badRequest(`the kind of the provided object (${obj.kind}) does not match the resource (${type.kind})`);
@@ -688,13 +692,13 @@ export class ApiServer {
   }
 }
 
-/** An object written at another version its kind is served at (autoscaling/v1), in the stored version's form. */
-function storedForm(type: ResourceType, input: KubeObject): KubeObject {
-  if (!type.otherVersions || input === null || typeof input !== "object" || typeof input.apiVersion !== "string") return input;
+/** The version an object names when it is another one its kind is served at (autoscaling/v1), else undefined. */
+function otherServedVersion(type: ResourceType, input: KubeObject): string | undefined {
+  if (!type.otherVersions || typeof input.apiVersion !== "string") return undefined;
   const prefix = type.group ? `${type.group}/` : "";
-  if (!input.apiVersion.startsWith(prefix)) return input;
+  if (!input.apiVersion.startsWith(prefix)) return undefined;
   const version = input.apiVersion.slice(prefix.length);
-  return version === type.version ? input : fromServedVersion(type, version, input);
+  return type.otherVersions.some((v) => v.version === version) ? version : undefined;
 }
 
 /** Run `fn`, turning anything that is not an ApiError into an InternalError. */

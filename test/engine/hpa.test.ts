@@ -150,6 +150,32 @@ describe("HorizontalPodAutoscaler objects", () => {
   });
 });
 
+describe("autoscalers written at autoscaling/v1", () => {
+  const v1 = (spec: Record<string, unknown>) =>
+    ({ apiVersion: "autoscaling/v1", kind: "HorizontalPodAutoscaler", metadata: { name: "php" }, spec: { scaleTargetRef: { kind: "Deployment", name: "web", apiVersion: "apps/v1" }, ...spec } }) as unknown as HorizontalPodAutoscaler;
+
+  it("are stored as v2", () => {
+    const c = cluster();
+    const created = c.api.create("horizontalpodautoscalers", v1({ maxReplicas: 4, targetCPUUtilizationPercentage: 60 }));
+    expect(created.apiVersion).toBe("autoscaling/v2");
+    expect(created.spec.metrics).toEqual([{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 60 } } }]);
+  });
+
+  it("are decoded as v1 first: an unknown v1 field is the strict decoder's error", () => {
+    const c = cluster();
+    expect(errorOf(() => c.api.create("horizontalpodautoscalers", v1({ maxReplica: 4 }), { fieldValidation: "Strict" }))).toBe(
+      'HorizontalPodAutoscaler in version "v1" cannot be handled as a HorizontalPodAutoscaler: strict decoding error: unknown field "spec.maxReplica"',
+    );
+  });
+
+  it("are patched as v1 shows them when the patch names that version", () => {
+    const c = cluster();
+    c.api.create("horizontalpodautoscalers", v1({ maxReplicas: 4, targetCPUUtilizationPercentage: 60 }));
+    const patched = c.api.patch("horizontalpodautoscalers", "default", "php", "merge", { spec: { targetCPUUtilizationPercentage: 75 } }, { version: "v1" });
+    expect(patched.spec.metrics![0]!.resource!.target.averageUtilization).toBe(75);
+  });
+});
+
 describe("the autoscaler controller without metrics-server", () => {
   it("schedules nothing while no autoscaler exists, and syncs every 15 s while one does", () => {
     const c = cluster();

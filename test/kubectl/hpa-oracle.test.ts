@@ -31,6 +31,8 @@ const FILES: Record<string, string> = {
     "apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: php\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 10\n  targetCPUUtilizationPercentage: 50\n",
   "hpa-v1-changed.yaml":
     "apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: php\n  labels:\n    tier: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  maxReplicas: 6\n  targetCPUUtilizationPercentage: 70\n",
+  "hpa-v1-typo.yaml":
+    "apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: typo\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  maxReplica: 3\n",
   "hpa-v2.yaml":
     "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: mem\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: nginx\n  maxReplicas: 4\n  metrics:\n  - type: Resource\n    resource:\n      name: memory\n      target:\n        type: AverageValue\n        averageValue: 100Mi\n  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 60\n",
 };
@@ -132,6 +134,7 @@ export const HPA_CASES: Case[] = [
       "get hpa php -o yaml",
       "get horizontalpodautoscalers.v1.autoscaling php -o yaml",
       "apply -f hpa-v1-changed.yaml --validate=false --dry-run=server -o json",
+      "create -f hpa-v1-typo.yaml --validate=false",
     ],
   },
   {

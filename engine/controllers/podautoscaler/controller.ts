@@ -101,7 +101,7 @@ class Reconcile {
         return;
       }
       metricStatuses = computed.statuses;
-      desired = computed.replicas > desired ? computed.replicas : desired;
+      desired = computed.replicas;
       if (desired > current) reason = `${computed.metric} above target`;
       if (desired < current) reason = "All metrics below target";
       const normalized = spec.behavior
