@@ -716,7 +716,7 @@ export function guarded<T>(fn: () => T): T {
  * from a private copy. Map keys may contain dots: a segment not found is
  * joined with the next one.
  */
-function dropField(obj: unknown, path: string): void {
+export function dropField(obj: unknown, path: string): void {
   const segments = path.split(/(?=\[)|\./).filter((s) => s !== "");
   let node: unknown = obj;
   for (let i = 0; i < segments.length; i++) {
