@@ -10,6 +10,8 @@ import type { ComponentContext } from "./context.ts";
 import { startDeploymentController } from "./controllers/deployment/controller.ts";
 import { startGarbageCollector } from "./controllers/garbagecollector/controller.ts";
 import { startNamespaceController } from "./controllers/namespace/controller.ts";
+import { startHorizontalPodAutoscalerController } from "./controllers/podautoscaler/controller.ts";
+import { MetricsProvider, type MetricsSource } from "./controllers/podautoscaler/metrics.ts";
 import { startReplicaSetController } from "./controllers/replicaset/controller.ts";
 import { startKubelets } from "./kubelet/index.ts";
 import { nodeObjects } from "./kubelet/node.ts";
@@ -23,6 +25,8 @@ export { ApiError } from "./api/errors.ts";
 export type { ApiServer } from "./api/server.ts";
 export type { Timeline, TimelineEntry } from "./timeline.ts";
 export type { ExecOptions, ExecResult } from "./exec.ts";
+export type { MetricsSource, PodUsage } from "./controllers/podautoscaler/metrics.ts";
+export { utilizationSource } from "./controllers/podautoscaler/metrics.ts";
 
 export interface ClusterOptions {
   /** Seed of the cluster's random source; default 1. */
@@ -64,6 +68,7 @@ export class Cluster {
   /** Bugs caught inside components (a real controller would log them). Empty in a healthy run. */
   readonly errors: ComponentError[] = [];
   private readonly clock: Clock;
+  private readonly metrics = new MetricsProvider();
   private session?: ExecSession;
 
   constructor(options: ClusterOptions = {}) {
@@ -98,6 +103,7 @@ export class Cluster {
     startNamespaceController(ctx);
     startReplicaSetController(ctx);
     startDeploymentController(ctx);
+    startHorizontalPodAutoscalerController(ctx, this.metrics);
     startScheduler(ctx);
 
     for (const name of SYSTEM_NAMESPACES) {
@@ -109,6 +115,14 @@ export class Cluster {
     for (const node of nodeObjects({ workers, random, nowMs: start - PROVISIONED_BEFORE_MS })) this.api.create("nodes", node);
     startKubelets(ctx);
     this.clock.runUntil(start);
+  }
+
+  /**
+   * Where autoscalers read pod metrics (a simulated metrics-server). Unset,
+   * the cluster has none, and autoscalers report that as a real one does.
+   */
+  setMetricsSource(source: MetricsSource | undefined): void {
+    this.metrics.source = source;
   }
 
   /** Run the simulation forward by `ms` of virtual time. */

@@ -11,9 +11,24 @@ export interface TableConvertor<T extends KubeObject = KubeObject> {
   cells(obj: T, nowMs: number): unknown[];
 }
 
+/**
+ * Another version a kind is served at: how its objects look there. The store
+ * keeps the kind's own `version`; requests at this one convert on the way.
+ */
+export interface ServedVersion {
+  version: string;
+  /** The stored object as this version shows it. */
+  fromStored(obj: KubeObject): KubeObject;
+  /** An object of this version, as it is stored (before defaulting). */
+  toStored(obj: KubeObject): KubeObject;
+}
+
 export interface ResourceType<T extends KubeObject = KubeObject> {
   group: string; // "" for the core group
+  /** The preferred version, the one objects are stored (and watched) in. */
   version: string;
+  /** Older versions also served, in the order discovery lists them after `version`. */
+  otherVersions?: ServedVersion[];
   kind: string;
   /** Plural resource name, as in URLs: "deployments". */
   resource: string;
@@ -109,4 +124,35 @@ export class Registry {
 
 export function apiVersionOf(t: ResourceType): string {
   return t.group ? `${t.group}/${t.version}` : t.version;
+}
+
+/** Every version a kind is served at, the preferred one first. */
+export function servedVersions(t: ResourceType): string[] {
+  return [t.version, ...(t.otherVersions ?? []).map((v) => v.version)];
+}
+
+/** Whether `t` is served at `version`. */
+export function servesVersion(t: ResourceType, version: string): boolean {
+  return t.version === version || (t.otherVersions ?? []).some((v) => v.version === version);
+}
+
+/** A stored object as `version` shows it (itself at the stored version). */
+export function toServedVersion<T extends KubeObject>(t: ResourceType, version: string, obj: T): KubeObject {
+  if (version === t.version) return obj;
+  const v = t.otherVersions?.find((x) => x.version === version);
+  return v ? v.fromStored(obj) : obj;
+}
+
+/**
+ * A client's object of `version`, converted to the stored version; its
+ * apiVersion must name that version (or be absent), as a server decoding it
+ * at that URL requires.
+ */
+export function fromServedVersion(t: ResourceType, version: string, obj: KubeObject): KubeObject {
+  if (version === t.version) return obj;
+  const v = t.otherVersions?.find((x) => x.version === version);
+  if (!v || obj === null || typeof obj !== "object" || Array.isArray(obj)) return obj;
+  const expected = t.group ? `${t.group}/${version}` : version;
+  if (obj.apiVersion !== undefined && obj.apiVersion !== null && obj.apiVersion !== expected) return obj;
+  return v.toStored(obj);
 }

@@ -24,11 +24,12 @@ import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
 import { applyStrategicMergePatch } from "./patch/strategic.ts";
 import { schemaFor } from "./patch/strategic-schema.ts";
-import { Registry, apiVersionOf, type AllocationContext, type ResourceType, type StrategyHooks } from "./registry.ts";
+import { Registry, apiVersionOf, fromServedVersion, toServedVersion, type AllocationContext, type ResourceType, type StrategyHooks } from "./registry.ts";
 import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
   Event,
+  HorizontalPodAutoscaler,
   KubeObject,
   Namespace,
   Node,
@@ -53,6 +54,7 @@ export interface Kinds {
   namespaces: Namespace;
   events: Event;
   services: Service;
+  horizontalpodautoscalers: HorizontalPodAutoscaler;
 }
 export type KindOf<R extends string> = R extends keyof Kinds ? Kinds[R] : KubeObject;
 
@@ -88,6 +90,8 @@ export interface CreateOptions extends WriteOptions {
 
 export interface UpdateOptions extends WriteOptions {
   subresource?: "status";
+  /** A patch written against another version the kind is served at (autoscaling/v1): applied to that version's view. */
+  version?: string;
 }
 
 export type PatchType = "json" | "merge" | "strategic";
@@ -282,7 +286,8 @@ export class ApiServer {
   ): KindOf<R> {
     const type = this.type(resource);
     const old = this.get(resource, namespace, name) as KubeObject;
-    const obj = this.decode(type, applyPatch(old, type.kind, patchType, patch) as KubeObject, options);
+    const base = options.version && options.version !== type.version ? toServedVersion(type, options.version, old) : old;
+    const obj = this.decode(type, applyPatch(base, type.kind, patchType, patch) as KubeObject, options);
     // A patch addresses the object by URL: name and namespace cannot move.
     obj.metadata.name = name;
     if (type.namespaced) obj.metadata.namespace = old.metadata.namespace;
@@ -594,8 +599,8 @@ export class ApiServer {
    * The typed decode a real server does first: a field of the wrong JSON
    * type is a 400 with encoding/json's words, before any validation.
    */
-  private typedDecode(type: ResourceType, body: KubeObject, options: WriteOptions): readonly string[] {
-    const info = kindInfo(apiVersionOf(type), type.kind);
+  private typedDecode(type: ResourceType, body: KubeObject, options: WriteOptions, apiVersion = apiVersionOf(type)): readonly string[] {
+    const info = kindInfo(apiVersion, type.kind);
     if (!info) return [];
     const decoded = decodeBody(info, body, options.fieldValidation ?? "Warn");
     if (decoded.error) throw badRequest(decoded.error);
@@ -618,11 +623,15 @@ export class ApiServer {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
-    const unknownFields = options.fromEngine ? [] : this.typedDecode(type, input, options);
+    // An object of another version the kind is served at (autoscaling/v1) is
+    // decoded as that version, then converted to the stored one.
+    const other = otherServedVersion(type, input);
+    const unknownFields = options.fromEngine ? [] : this.typedDecode(type, input, options, other ? input.apiVersion : undefined);
     // A private copy even of an engine-built object: defaulting writes into it.
-    const obj = decodedClone(input);
+    let obj = decodedClone(input);
     // A typed decode has nowhere to put fields the schema does not know.
     for (const path of unknownFields) dropField(obj, path);
+    if (other) obj = fromServedVersion(type, other, obj);
     const apiVersion = apiVersionOf(type);
     if (obj.kind !== undefined && obj.kind !== type.kind) {
       throw badRequest(`the kind of the provided object (${obj.kind}) does not match the resource (${type.kind})`);
@@ -691,6 +700,15 @@ export class ApiServer {
   }
 }
 
+/** The version an object names when it is another one its kind is served at (autoscaling/v1), else undefined. */
+function otherServedVersion(type: ResourceType, input: KubeObject): string | undefined {
+  if (!type.otherVersions || typeof input.apiVersion !== "string") return undefined;
+  const prefix = type.group ? `${type.group}/` : "";
+  if (!input.apiVersion.startsWith(prefix)) return undefined;
+  const version = input.apiVersion.slice(prefix.length);
+  return type.otherVersions.some((v) => v.version === version) ? version : undefined;
+}
+
 /** Run `fn`, turning anything that is not an ApiError into an InternalError. */
 export function guarded<T>(fn: () => T): T {
   try {
@@ -728,7 +746,7 @@ export function dropField(obj: unknown, path: string): void {
 }
 
 /** Apply a patch of `patchType` to `old`, with the API's errors for a bad patch. */
-function applyPatch(old: object, kind: string, patchType: PatchType, patch: unknown): object {
+export function applyPatch(old: object, kind: string, patchType: PatchType, patch: unknown): object {
   let patched: unknown;
   try {
     if (patchType === "json") patched = applyJsonPatch(old, patch);

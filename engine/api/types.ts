@@ -427,6 +427,90 @@ export interface Service extends KubeObject {
   status?: ServiceStatus;
 }
 
+// ---------- HorizontalPodAutoscaler (autoscaling/v2, the stored version) ----------
+
+export interface CrossVersionObjectReference {
+  kind: string;
+  name: string;
+  apiVersion?: string;
+}
+
+/** A target value: averageUtilization is a percent of the pods' requests. */
+export interface MetricTarget {
+  type: "Utilization" | "Value" | "AverageValue" | string;
+  value?: string;
+  averageValue?: string;
+  averageUtilization?: number;
+}
+
+export interface MetricValueStatus {
+  value?: string;
+  averageValue?: string;
+  averageUtilization?: number;
+}
+
+export interface MetricIdentifier {
+  name: string;
+  selector?: LabelSelector;
+}
+
+/** One metric of spec.metrics; exactly the member named by `type` is set. */
+export interface MetricSpec {
+  type: "Resource" | "ContainerResource" | "Pods" | "Object" | "External" | string;
+  resource?: { name: string; target: MetricTarget };
+  containerResource?: { name: string; container: string; target: MetricTarget };
+  pods?: { metric: MetricIdentifier; target: MetricTarget };
+  object?: { describedObject: CrossVersionObjectReference; metric: MetricIdentifier; target: MetricTarget };
+  external?: { metric: MetricIdentifier; target: MetricTarget };
+}
+
+export interface MetricStatus {
+  type: string;
+  resource?: { name: string; current: MetricValueStatus };
+  containerResource?: { name: string; container: string; current: MetricValueStatus };
+  pods?: { metric: MetricIdentifier; current: MetricValueStatus };
+  object?: { describedObject: CrossVersionObjectReference; metric: MetricIdentifier; current: MetricValueStatus };
+  external?: { metric: MetricIdentifier; current: MetricValueStatus };
+}
+
+export interface HPAScalingPolicy {
+  type: "Pods" | "Percent" | string;
+  value: number;
+  periodSeconds: number;
+}
+
+export interface HPAScalingRules {
+  stabilizationWindowSeconds?: number;
+  selectPolicy?: "Max" | "Min" | "Disabled" | string;
+  policies?: HPAScalingPolicy[];
+}
+
+export interface HorizontalPodAutoscalerCondition {
+  type: "ScalingActive" | "AbleToScale" | "ScalingLimited" | string;
+  status: "True" | "False" | "Unknown" | string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface HorizontalPodAutoscaler extends KubeObject {
+  spec: {
+    scaleTargetRef: CrossVersionObjectReference;
+    minReplicas?: number;
+    maxReplicas: number;
+    metrics?: MetricSpec[];
+    behavior?: { scaleUp?: HPAScalingRules; scaleDown?: HPAScalingRules };
+  };
+  status?: {
+    observedGeneration?: number;
+    lastScaleTime?: string;
+    currentReplicas?: number;
+    desiredReplicas: number;
+    currentMetrics?: MetricStatus[];
+    conditions?: HorizontalPodAutoscalerCondition[];
+  };
+}
+
 export interface ObjectReference {
   kind?: string;
   namespace?: string;

@@ -3,7 +3,7 @@
 // short names, categories, subresources), how kubectl resolves the names a
 // user types (`deploy`, `deployments.apps`, `Pod`, `po`, `deployments.v1.apps`)
 // and the version both sides report.
-import type { Registry, ResourceType } from "../api/registry.ts";
+import { servesVersion, type Registry, type ResourceType } from "../api/registry.ts";
 
 /** kubectl's own version (`kubectl version`). */
 export const CLIENT_VERSION = {
@@ -73,6 +73,7 @@ const SUBRESOURCES: Record<string, Array<[string, string[], string?]>> = {
     ["scale", ["get", "patch", "update"], "Scale"],
     ["status", ["get", "patch", "update"]],
   ],
+  horizontalpodautoscalers: [["status", ["get", "patch", "update"]]],
 };
 
 export interface ApiResource {
@@ -89,7 +90,7 @@ export interface ApiResource {
 
 /** The APIResourceList entries of one group version, as a real server orders them (by name). */
 export function discoveryResources(registry: Registry, group: string, version: string): ApiResource[] | undefined {
-  const types = registry.all().filter((t) => t.group === group && t.version === version);
+  const types = registry.all().filter((t) => t.group === group && servesVersion(t, version));
   if (types.length === 0) return undefined;
   const out: ApiResource[] = [];
   for (const t of [...types].sort((a, b) => (a.resource < b.resource ? -1 : 1))) {
@@ -142,9 +143,11 @@ export function resolveResource(registry: Registry, arg: string): ResourceType |
       }
     }
     r = r.toLowerCase();
-    return types.find(
-      (t) => (g === "" || t.group === g) && (version === undefined || t.version === version) && (t.resource === r || t.singular === r),
+    const t = types.find(
+      (t) => (g === "" || t.group === g) && (version === undefined || servesVersion(t, version)) && (t.resource === r || t.singular === r),
     );
+    // Asked for at another version it is served at: that version's view.
+    return t && version !== undefined && version !== t.version ? { ...t, version } : t;
   };
   const parts = arg.split(".");
   if (parts.length >= 3) {

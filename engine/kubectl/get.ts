@@ -16,7 +16,7 @@ import { jsonString, marshal } from "./printers/go/json.ts";
 import type { GoValue } from "./printers/go/value.ts";
 import { PrinterError } from "./printers/printer-error.ts";
 import { renderTable, type TablePrintOptions, WatchTablePrinter } from "./printers/table.ts";
-import { type BuilderResult, buildVisits, type Visit } from "./resources.ts";
+import { atVisitedVersion, type BuilderResult, buildVisits, type Visit } from "./resources.ts";
 import { compileSortField, SortFatal, sortByField } from "./sort.ts";
 import { AggregateError, KubectlError } from "./types.ts";
 import { toWire } from "./wire.ts";
@@ -279,7 +279,7 @@ export function listOf(items: readonly KubeObject[]): Record<string, unknown> {
 
 /** printGeneric: one object, or a List of everything found. */
 function printGeneric(inv: Invocation, printer: () => Printer, built: BuilderResult, infos: Info[], errors: unknown[]): void {
-  const objects = infos.flatMap((i) => i.objects.map((o) => toWire(o)));
+  const objects = infos.flatMap((i) => i.objects.map((o) => toWire(atVisitedVersion(inv.ctx, i.type, o))));
   if (errors.length > 0 && built.singleItemImplied) throw new AggregateError(errors);
   if (objects.length === 0 && inv.flags.bool("ignore-not-found")) return throwAll(errors);
   const p = printer();

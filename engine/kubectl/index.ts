@@ -1,6 +1,7 @@
 // The built-in kubectl: `runKubectl(args, io, ctx)` runs one kubectl command
 // line (the words after `kubectl`) against the simulated cluster and returns
 // its exit code, writing what real kubectl v1.32 writes to stdout and stderr.
+import { autoscaleCommand } from "./commands/autoscale.ts";
 import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { applyCommand } from "./commands/apply.ts";
@@ -70,7 +71,7 @@ function rootCommands(): Command[] {
     { ...deleteCommand, group: INTERMEDIATE },
     { ...rolloutCommand, group: DEPLOY },
     { ...scaleCommand, group: DEPLOY },
-    notYet("autoscale", DEPLOY, "Auto-scale a deployment, replica set, stateful set, or replication controller"),
+    { ...autoscaleCommand, group: DEPLOY },
     notYet("certificate", CLUSTER, "Modify certificate resources"),
     clusterInfoCommand,
     topCommand,

@@ -4,7 +4,7 @@
 // `-A`, and `-f FILE|-` (multi-document YAML or JSON, lists flattened).
 // The result is a list of visits (a list request or a get by name) in the
 // order kubectl makes them, or the error kubectl stops with.
-import type { ResourceType } from "../api/registry.ts";
+import { servesVersion, toServedVersion, type ResourceType } from "../api/registry.ts";
 import type { KubeObject } from "../api/types.ts";
 import { discoveryOrder, resolveResource } from "./discovery.ts";
 import { ManifestError, readManifests } from "./manifest.ts";
@@ -106,13 +106,20 @@ function mappingForObject(ctx: KubectlContext, obj: KubeObject, source: string):
   const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
   const t = ctx.api.registry
     .all()
-    .find((r) => r.kind === obj.kind && r.group === group && (version === "" || r.version === version));
+    .find((r) => r.kind === obj.kind && r.group === group && (version === "" || servesVersion(r, version)));
   if (!t) {
     throw new ManifestError(
       `resource mapping not found for name: ${JSON.stringify(obj.metadata?.name ?? "")} namespace: ${JSON.stringify(obj.metadata?.namespace ?? "")} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,
     );
   }
-  return t;
+  // A manifest at another version the kind is served at (autoscaling/v1): that version's view.
+  return version !== "" && version !== t.version ? { ...t, version } : t;
+}
+
+/** A stored object as the version a visit's type names shows it. */
+export function atVisitedVersion(ctx: KubectlContext, type: ResourceType, obj: KubeObject): KubeObject {
+  const stored = ctx.api.registry.get(type.resource);
+  return stored && stored.version !== type.version ? toServedVersion(stored, type.version, obj) : obj;
 }
 
 function readFileArg(ctx: KubectlContext, path: string, stdin: string | undefined): string {

@@ -5,7 +5,7 @@
 // answers it, e.g. 401). No Node-only API here: it runs on Deno too.
 import { Hono, type Context } from "hono";
 import { ApiError, notFound } from "../../engine/api/errors.ts";
-import { apiVersionOf, type ResourceType, type StrategyHooks } from "../../engine/api/registry.ts";
+import { fromServedVersion, servedVersions, servesVersion, toServedVersion, type ResourceType, type StrategyHooks } from "../../engine/api/registry.ts";
 import { decodeBody, decodeTyped, strictDecodingError, type FieldValidation } from "../../engine/api/schema/decode.ts";
 import { kindInfo } from "../../engine/api/schema/schema.ts";
 import type { DeleteOptions, PatchType } from "../../engine/api/server.ts";
@@ -152,7 +152,11 @@ async function serve(backend: K8sBackend, req: Request, segs: string[]): Promise
 
 function apiPaths(backend: K8sBackend): string[] {
   const groups = (apiGroupList(backend.api.registry) as { groups: Array<{ name: string; preferredVersion: { groupVersion: string } }> }).groups;
-  return groups.flatMap((g) => [`/apis/${g.name}`, `/apis/${g.preferredVersion.groupVersion}`]);
+  const types = backend.api.registry.all();
+  return groups.flatMap((g) => [
+    `/apis/${g.name}`,
+    ...[...new Set(types.filter((t) => t.group === g.name).flatMap(servedVersions))].sort().map((v) => `/apis/${g.name}/${v}`),
+  ]);
 }
 
 function getOnly(method: string, body: () => unknown): Response {
@@ -173,6 +177,8 @@ function discovery(method: string, accept: string | null, which: "api" | "apis",
 
 interface Target {
   type: Type;
+  /** The version the request addressed (objects are converted to and from it). */
+  version: string;
   namespace?: string;
   name?: string;
   subresource?: string;
@@ -194,14 +200,14 @@ async function resource(backend: K8sBackend, req: Request, url: URL, group: stri
     const answer = await podSubresource(backend, req, url, namespace, name, subresource);
     if (answer) return answer;
   }
-  const type = api.registry.all().find((t) => t.group === group && t.version === version && t.resource === resourceName);
+  const type = api.registry.all().find((t) => t.group === group && servesVersion(t, version) && t.resource === resourceName);
   if (!type) throw pathNotFound();
   if (!type.namespaced && namespace !== undefined) throw pathNotFound();
   if (type.namespaced && name !== undefined && namespace === undefined) throw pathNotFound();
   if (subresource !== undefined && !(subresource === "status" && type.hasStatus) && !(subresource === "scale" && type.scalable)) {
     throw pathNotFound();
   }
-  const target: Target = { type, namespace, name, subresource };
+  const target: Target = { type, version, namespace, name, subresource };
   const q = url.searchParams;
   switch (req.method) {
     case "GET":
@@ -300,6 +306,16 @@ async function podSubresource(backend: K8sBackend, req: Request, url: URL, names
   return undefined;
 }
 
+/** The apiVersion a request addressed: `autoscaling/v1`. */
+function apiVersionAt(t: Target): string {
+  return t.type.group ? `${t.type.group}/${t.version}` : t.version;
+}
+
+/** A stored object in the wire form of the version the request addressed. */
+function wireAt(t: Target, obj: KubeObject): KubeObject {
+  return toWire(toServedVersion(t.type, t.version, obj));
+}
+
 function namespaceRequired(t: Target): boolean {
   return t.type.namespaced && t.namespace === undefined;
 }
@@ -346,13 +362,13 @@ function tableForm(req: Request, q: URLSearchParams): IncludeObject | undefined 
   return include;
 }
 
-function table(backend: K8sBackend, type: Type, objects: readonly KubeObject[], include: IncludeObject): Record<string, unknown> {
-  const t = backend.api.table(type.resource, objects);
+function table(backend: K8sBackend, target: Target, objects: readonly KubeObject[], include: IncludeObject): Record<string, unknown> {
+  const t = backend.api.table(target.type.resource, objects);
   return {
     ...t,
     rows: t.rows.map((row) => {
       const r: Record<string, unknown> = { cells: row.cells };
-      if (include === "Object") r.object = toWire(row.object!);
+      if (include === "Object") r.object = wireAt(target, row.object!);
       else if (include === "Metadata") r.object = { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: toWire(row.object!).metadata };
       return r;
     }),
@@ -363,7 +379,7 @@ function get(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): 
   if (t.subresource === "scale") return jsonResponse(200, getScale(backend.api, t.type, t.namespace, t.name!));
   const obj = backend.api.get(t.type.resource, t.namespace, t.name!);
   const include = tableForm(req, q);
-  return jsonResponse(200, include ? table(backend, t.type, [obj], include) : toWire(obj));
+  return jsonResponse(200, include ? table(backend, t, [obj], include) : wireAt(t, obj));
 }
 
 function list(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): Response {
@@ -374,14 +390,14 @@ function list(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target):
   const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
   if (page.continue) metadata.continue = page.continue;
   if (page.remaining !== undefined) metadata.remainingItemCount = page.remaining;
-  if (include) return jsonResponse(200, { ...table(backend, t.type, page.items, include), metadata });
+  if (include) return jsonResponse(200, { ...table(backend, t, page.items, include), metadata });
   return jsonResponse(200, {
     kind: `${t.type.kind}List`,
-    apiVersion: apiVersionOf(t.type),
+    apiVersion: apiVersionAt(t),
     metadata,
     // A real server's list items carry no apiVersion/kind.
     items: page.items.map((o) => {
-      const { apiVersion: _a, kind: _k, ...item } = toWire(o) as unknown as Record<string, unknown>;
+      const { apiVersion: _a, kind: _k, ...item } = wireAt(t, o) as unknown as Record<string, unknown>;
       return item;
     }),
   });
@@ -455,8 +471,8 @@ function watch(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target)
       initial,
       from,
       timeoutSeconds: seconds,
-      initialEventsEnd: sendInitialEvents ? { kind: t.type.kind, apiVersion: apiVersionOf(t.type), resourceVersion: current.resourceVersion } : undefined,
-      encode: (obj) => (include ? table(backend, t.type, [obj], include) : toWire(obj)),
+      initialEventsEnd: sendInitialEvents ? { kind: t.type.kind, apiVersion: apiVersionAt(t), resourceVersion: current.resourceVersion } : undefined,
+      encode: (obj) => (include ? table(backend, t, [obj], include) : wireAt(t, obj)),
       hold: backend.hold?.bind(backend),
     },
   );
@@ -470,8 +486,8 @@ function withWarnings(res: Response, warnings: readonly string[]): Response {
   return res;
 }
 
-function decodeForWrite(type: Type, body: unknown, raw: string, validation: FieldValidation): string[] {
-  const info = kindInfo(apiVersionOf(type), type.kind);
+function decodeForWrite(t: Target, body: unknown, raw: string, validation: FieldValidation): string[] {
+  const info = kindInfo(apiVersionAt(t), t.type.kind);
   if (!info) return [];
   const decoded = decodeBody(info, body, validation, raw);
   if (decoded.error) throw badRequest(decoded.error);
@@ -480,10 +496,11 @@ function decodeForWrite(type: Type, body: unknown, raw: string, validation: Fiel
 
 async function create(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): Promise<Response> {
   const opts = writeOptions(q, "CreateOptions");
-  const body = await readObjectBody(req, { apiVersion: apiVersionOf(t.type), kind: t.type.kind });
-  const warnings = decodeForWrite(t.type, body.value, body.raw, opts.fieldValidation);
-  const obj = backend.api.create(t.type.resource, body.value as KubeObject, { namespace: t.namespace, dryRun: opts.dryRun });
-  return withWarnings(jsonResponse(201, toWire(obj)), warnings);
+  const body = await readObjectBody(req, { apiVersion: apiVersionAt(t), kind: t.type.kind });
+  const warnings = decodeForWrite(t, body.value, body.raw, opts.fieldValidation);
+  const input = fromServedVersion(t.type, t.version, body.value as KubeObject);
+  const obj = backend.api.create(t.type.resource, input, { namespace: t.namespace, dryRun: opts.dryRun });
+  return withWarnings(jsonResponse(201, wireAt(t, obj)), warnings);
 }
 
 async function update(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): Promise<Response> {
@@ -492,9 +509,9 @@ async function update(backend: K8sBackend, req: Request, q: URLSearchParams, t: 
     const body = await readObjectBody(req, { apiVersion: "autoscaling/v1", kind: "Scale" });
     return jsonResponse(200, updateScale(backend.api, t.type, t.namespace, t.name!, body.value, opts.dryRun));
   }
-  const body = await readObjectBody(req, { apiVersion: apiVersionOf(t.type), kind: t.type.kind });
-  const warnings = decodeForWrite(t.type, body.value, body.raw, opts.fieldValidation);
-  const obj = body.value as KubeObject;
+  const body = await readObjectBody(req, { apiVersion: apiVersionAt(t), kind: t.type.kind });
+  const warnings = decodeForWrite(t, body.value, body.raw, opts.fieldValidation);
+  const obj = fromServedVersion(t.type, t.version, body.value as KubeObject);
   const meta = (obj.metadata ??= {});
   if (meta.name && meta.name !== t.name) {
     throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${t.name})`);
@@ -508,7 +525,7 @@ async function update(backend: K8sBackend, req: Request, q: URLSearchParams, t: 
   meta.name = t.name;
   const subresource = t.subresource === "status" ? "status" : undefined;
   const result = backend.api.update(t.type.resource, obj, { dryRun: opts.dryRun, subresource });
-  return withWarnings(jsonResponse(200, toWire(result)), warnings);
+  return withWarnings(jsonResponse(200, wireAt(t, result)), warnings);
 }
 
 const PATCH_MEDIA_TYPES = "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json";
@@ -530,10 +547,11 @@ async function patch(backend: K8sBackend, req: Request, q: URLSearchParams, t: T
     return jsonResponse(200, patchScale(api, t.type, t.namespace, t.name!, patchType, patchDoc, opts.dryRun));
   }
   const current = api.get(t.type.resource, t.namespace, t.name!);
-  const warnings = patchedUnknownFields(t.type, current, patchType, patchDoc, opts.fieldValidation);
+  const warnings = patchedUnknownFields(t, current, patchType, patchDoc, opts.fieldValidation);
   const subresource = t.subresource === "status" ? "status" : undefined;
-  const result = api.patch(t.type.resource, t.namespace, t.name!, patchType, patchDoc, { dryRun: opts.dryRun, subresource });
-  return withWarnings(jsonResponse(200, toWire(result)), warnings);
+  // Patched as the addressed version shows the object (autoscaling/v1), then stored.
+  const result = api.patch(t.type.resource, t.namespace, t.name!, patchType, patchDoc, { dryRun: opts.dryRun, subresource, version: t.version });
+  return withWarnings(jsonResponse(200, wireAt(t, result)), warnings);
 }
 
 /**
@@ -541,13 +559,14 @@ async function patch(backend: K8sBackend, req: Request, q: URLSearchParams, t: T
  * fail the request (Strict) or come back as warnings (Warn). Patches that do
  * not apply are left to the API server's own error.
  */
-function patchedUnknownFields(type: Type, current: KubeObject, patchType: PatchType, patchDoc: unknown, validation: FieldValidation): string[] {
+function patchedUnknownFields(t: Target, current: KubeObject, patchType: PatchType, patchDoc: unknown, validation: FieldValidation): string[] {
   if (validation === "Ignore") return [];
-  const info = kindInfo(apiVersionOf(type), type.kind);
+  const type = t.type;
+  const info = kindInfo(apiVersionAt(t), type.kind);
   if (!info) return [];
   let patched: unknown;
   try {
-    const doc = toWire(current);
+    const doc = wireAt(t, current);
     patched =
       patchType === "json" ? applyJsonPatch(doc, patchDoc) : patchType === "merge" ? applyMergePatch(doc, patchDoc) : applyStrategicMergePatch(doc, patchDoc, schemaFor(type.kind));
   } catch {
@@ -562,18 +581,19 @@ function patchedUnknownFields(type: Type, current: KubeObject, patchType: PatchT
 async function remove(backend: K8sBackend, req: Request, q: URLSearchParams, t: Target): Promise<Response> {
   const api = backend.api;
   const options = parseDeleteOptions(q, await readJson(req));
-  const result = deleteOne(backend, t.type, t.namespace, t.name!, options);
+  const result = deleteOne(backend, t, t.namespace, t.name!, options);
   return jsonResponse(200, result);
 }
 
 /** One delete, answered as the registry store answers it: the object while it lingers, else a Success Status. */
-function deleteOne(backend: K8sBackend, type: Type, namespace: string | undefined, name: string, options: DeleteOptions): unknown {
+function deleteOne(backend: K8sBackend, t: Target, namespace: string | undefined, name: string, options: DeleteOptions): unknown {
   const api = backend.api;
+  const type = t.type;
   const result = api.delete(type.resource, namespace, name, options);
   const stillThere = options.dryRun
     ? result.metadata.deletionTimestamp !== undefined
     : api.find(type.resource, namespace, name)?.metadata.uid === result.metadata.uid;
-  if (stillThere || RETURNS_DELETED_OBJECT.has(type.resource)) return toWire(result);
+  if (stillThere || RETURNS_DELETED_OBJECT.has(type.resource)) return wireAt(t, result);
   const details: Record<string, string> = { name };
   if (type.group) details.group = type.group;
   details.kind = type.resource;
@@ -590,12 +610,12 @@ async function deleteCollection(backend: K8sBackend, req: Request, q: URLSearchP
   for (const obj of items) {
     try {
       api.delete(t.type.resource, obj.metadata.namespace, obj.metadata.name!, options);
-      deleted.push(toWire(api.find(t.type.resource, obj.metadata.namespace, obj.metadata.name!) ?? obj));
+      deleted.push(wireAt(t, api.find(t.type.resource, obj.metadata.namespace, obj.metadata.name!) ?? obj));
     } catch (err) {
       // Gone meanwhile (a cascade): as the real deletecollection, not an error.
       if (!(err instanceof ApiError && err.code === 404)) throw err;
     }
   }
-  return jsonResponse(200, { kind: `${t.type.kind}List`, apiVersion: apiVersionOf(t.type), metadata: { resourceVersion }, items: deleted });
+  return jsonResponse(200, { kind: `${t.type.kind}List`, apiVersion: apiVersionAt(t), metadata: { resourceVersion }, items: deleted });
 }
 

@@ -1,17 +1,22 @@
 // API discovery as a 1.32 apiserver publishes it: the legacy documents
 // (/api, /apis, /api/v1, /apis/G/V) and the aggregated ones kubectl asks for
 // first (apidiscovery.k8s.io/v2 APIGroupDiscoveryList on /api and /apis).
-import type { Registry } from "../../engine/api/registry.ts";
+import { servedVersions, type Registry } from "../../engine/api/registry.ts";
 import { discoveryResources, type ApiResource } from "../../engine/kubectl/discovery.ts";
 
 /** The media types an aggregated discovery answer may take. */
 export const AGGREGATED_FORMS = [{ as: "APIGroupDiscoveryList", g: "apidiscovery.k8s.io", v: ["v2", "v2beta1"] }] as const;
 
-/** Groups other than the core one, by name (their order in /apis). */
-function groupVersions(registry: Registry): Array<{ group: string; version: string }> {
-  const seen = new Map<string, string>();
-  for (const t of registry.all()) if (t.group !== "" && !seen.has(t.group)) seen.set(t.group, t.version);
-  return [...seen].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, version]) => ({ group, version }));
+/** Groups other than the core one, by name (their order in /apis), each with its versions, the preferred first. */
+function groupVersions(registry: Registry): Array<{ group: string; versions: string[] }> {
+  const seen = new Map<string, string[]>();
+  for (const t of registry.all()) {
+    if (t.group === "") continue;
+    const versions = seen.get(t.group) ?? [];
+    for (const v of servedVersions(t)) if (!versions.includes(v)) versions.push(v);
+    seen.set(t.group, versions);
+  }
+  return [...seen].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, versions]) => ({ group, versions }));
 }
 
 export function apiVersions(): unknown {
@@ -26,9 +31,9 @@ export function apiGroupList(registry: Registry): unknown {
   return {
     kind: "APIGroupList",
     apiVersion: "v1",
-    groups: groupVersions(registry).map(({ group, version }) => {
-      const gv = { groupVersion: `${group}/${version}`, version };
-      return { name: group, versions: [gv], preferredVersion: gv };
+    groups: groupVersions(registry).map(({ group, versions }) => {
+      const gvs = versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
+      return { name: group, versions: gvs, preferredVersion: gvs[0] };
     }),
   };
 }
@@ -82,20 +87,18 @@ function resourceDiscovery(resources: readonly ApiResource[], group: string, ver
 
 /** The aggregated discovery document of /api (core only) or /apis (every other group). */
 export function aggregatedDiscovery(registry: Registry, which: "api" | "apis", apiVersion: string): unknown {
-  const gvs = which === "api" ? [{ group: "", version: "v1" }] : groupVersions(registry);
+  const gvs = which === "api" ? [{ group: "", versions: ["v1"] }] : groupVersions(registry);
   return {
     kind: "APIGroupDiscoveryList",
     apiVersion: `apidiscovery.k8s.io/${apiVersion}`,
     metadata: {},
-    items: gvs.map(({ group, version }) => ({
+    items: gvs.map(({ group, versions }) => ({
       metadata: group ? { name: group, creationTimestamp: null } : { creationTimestamp: null },
-      versions: [
-        {
-          version,
-          resources: resourceDiscovery(discoveryResources(registry, group, version) ?? [], group, version),
-          freshness: "Current",
-        },
-      ],
+      versions: versions.map((version) => ({
+        version,
+        resources: resourceDiscovery(discoveryResources(registry, group, version) ?? [], group, version),
+        freshness: "Current",
+      })),
     })),
   };
 }

@@ -23,6 +23,7 @@ const LINES = [
   "rollout pause --help",
   "rollout resume --help",
   "rollout restart --help",
+  "autoscale --help",
 ];
 
 function helpTail(s: string): string {

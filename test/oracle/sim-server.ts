@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "../../engine/api/errors.ts";
 import { decodeProtobufBody, PROTOBUF_CONTENT_TYPE } from "../../engine/api/protobuf/decode.ts";
-import type { ResourceType } from "../../engine/api/registry.ts";
+import { fromServedVersion, servedVersions, servesVersion, toServedVersion, type ResourceType } from "../../engine/api/registry.ts";
 import type { ApiServer } from "../../engine/api/server.ts";
 import type { KubeObject } from "../../engine/api/types.ts";
 import { discoveryResources, SERVER_VERSION } from "../../engine/kubectl/discovery.ts";
@@ -216,16 +216,20 @@ export class SimApiServer {
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/(status|scale))?\/?$/.exec(url.pathname);
     if (!m) return [404, status(404, "NotFound", "the server could not find the requested resource")];
     const group = m[2] ?? "";
+    const version = m[1] ?? m[3]!;
     const namespace = m[4] === undefined ? undefined : decodeURIComponent(m[4]);
     const name = m[6] === undefined ? undefined : decodeURIComponent(m[6]);
-    const type = this.api.registry.all().find((t) => t.group === group && t.resource === m[5]);
+    const type = this.api.registry.all().find((t) => t.group === group && t.resource === m[5] && servesVersion(t, version));
     if (!type) return [404, status(404, "NotFound", "the server could not find the requested resource")];
+    // Objects are read and answered in the version the URL names.
+    const out = (o: KubeObject) => toWire(toServedVersion(type, version, o));
+    const input = (o: unknown) => fromServedVersion(type, version, o as KubeObject);
     const dryRun = url.searchParams.get("dryRun") === "All";
     const subresource = m[7];
     let body: unknown;
     // kubectl's typed clients (create deployment, ...) send protobuf: decoded to the JSON of the same object.
     if (contentType.startsWith(PROTOBUF_CONTENT_TYPE)) {
-      const target = subresource === "scale" ? { apiVersion: "autoscaling/v1", kind: "Scale" } : { apiVersion: group ? `${group}/${type.version}` : type.version, kind: type.kind };
+      const target = subresource === "scale" ? { apiVersion: "autoscaling/v1", kind: "Scale" } : { apiVersion: group ? `${group}/${version}` : version, kind: type.kind };
       const decoded = decodeProtobufBody(raw, target);
       if ("error" in decoded) return [400, status(400, "BadRequest", decoded.error)];
       body = decoded.object;
@@ -234,8 +238,8 @@ export class SimApiServer {
       body = parseGoJson(text);
     }
     if (method === "POST" && name === undefined) {
-      const created = this.api.create(type.resource, body as KubeObject, { namespace, dryRun });
-      return [201, toWire(created)];
+      const created = this.api.create(type.resource, input(body), { namespace, dryRun });
+      return [201, out(created)];
     }
     if (name === undefined) return [405, status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource")];
     if (subresource === "scale") {
@@ -247,16 +251,16 @@ export class SimApiServer {
       }
     }
     if (method === "PUT") {
-      const input = body as KubeObject;
-      if (type.namespaced && input?.metadata && !input.metadata.namespace) input.metadata.namespace = namespace;
-      const updated = this.api.update(type.resource, input, { dryRun, subresource: subresource === "status" ? "status" : undefined });
-      return [200, toWire(updated)];
+      const obj = input(body);
+      if (type.namespaced && obj?.metadata && !obj.metadata.namespace) obj.metadata.namespace = namespace;
+      const updated = this.api.update(type.resource, obj, { dryRun, subresource: subresource === "status" ? "status" : undefined });
+      return [200, out(updated)];
     }
     if (method === "PATCH") {
       const patchType = patchTypeOf(contentType);
       if (!patchType) return [415, unsupportedPatch()];
-      const patched = this.api.patch(type.resource, namespace, name, patchType, body, { dryRun, subresource: subresource === "status" ? "status" : undefined });
-      return [200, toWire(patched)];
+      const patched = this.api.patch(type.resource, namespace, name, patchType, body, { dryRun, subresource: subresource === "status" ? "status" : undefined, version });
+      return [200, out(patched)];
     }
     if (method === "DELETE") {
       const opts = (body ?? {}) as { propagationPolicy?: "Background" | "Foreground" | "Orphan"; gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string } };
@@ -268,7 +272,7 @@ export class SimApiServer {
         gracePeriodSeconds: opts.gracePeriodSeconds ?? (grace === null ? undefined : Number(grace)),
         preconditions: opts.preconditions,
       });
-      return [200, toWire(deleted)];
+      return [200, out(deleted)];
     }
     return [405, status(405, "MethodNotAllowed", "the server does not allow this method on the requested resource")];
   }
@@ -298,11 +302,12 @@ export class SimApiServer {
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/(scale))?$/.exec(path);
     if (!m) return [404, status(404, "NotFound", "the server could not find the requested resource")];
     const group = m[2] ?? "";
+    const version = m[1] ?? m[3]!;
     // (/api/v1/namespaces/NAME is the namespace itself: namespace stays undefined.)
     const namespace = m[4] === undefined ? undefined : decodeURIComponent(m[4]);
     const resource = m[5]!;
     const name = m[6] === undefined ? undefined : decodeURIComponent(m[6]);
-    const type = this.api.registry.all().find((t) => t.group === group && t.resource === resource);
+    const type = this.api.registry.all().find((t) => t.group === group && t.resource === resource && servesVersion(t, version));
     if (!type) {
       const empty = EMPTY_LISTS[resource];
       if (empty && name === undefined) return [200, { ...empty, metadata: { resourceVersion: "1" }, items: [] }];
@@ -314,23 +319,23 @@ export class SimApiServer {
     }
     if (name !== undefined) {
       const obj = this.api.get(type.resource, namespace, name);
-      return [200, asTable ? this.table(type, [obj], url) : toWire(obj)];
+      return [200, asTable ? this.table(type, [obj], url, version) : toWire(toServedVersion(type, version, obj))];
     }
     const list = this.api.list(type.resource, {
       namespace,
       labelSelector: url.searchParams.get("labelSelector") ?? undefined,
       fieldSelector: url.searchParams.get("fieldSelector") ?? undefined,
     });
-    if (asTable) return [200, this.table(type, list.items, url)];
+    if (asTable) return [200, this.table(type, list.items, url, version)];
     return [
       200,
       {
         kind: `${type.kind}List`,
-        apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
+        apiVersion: type.group ? `${type.group}/${version}` : version,
         metadata: { resourceVersion: list.resourceVersion },
         // A real server's list items carry no apiVersion/kind.
         items: list.items.map((o) => {
-          const { apiVersion: _a, kind: _k, ...rest } = toWire(o) as unknown as Obj;
+          const { apiVersion: _a, kind: _k, ...rest } = toWire(toServedVersion(type, version, o)) as unknown as Obj;
           return rest;
         }),
       },
@@ -362,7 +367,8 @@ export class SimApiServer {
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)$/.exec(path);
     if (!m) return false;
     const group = m[2] ?? "";
-    const type = this.api.registry.all().find((t) => t.group === group && t.resource === m[5]);
+    const version = m[1] ?? m[3]!;
+    const type = this.api.registry.all().find((t) => t.group === group && t.resource === m[5] && servesVersion(t, version));
     if (!type) return false;
     const options = {
       namespace: m[4],
@@ -374,7 +380,7 @@ export class SimApiServer {
     // uncancellable context (rollout status) only closes a watch it has received.
     res.flushHeaders();
     const send = (eventType: string, obj: KubeObject) => {
-      const object = asTable ? this.table(type, [obj], url) : toWire(obj);
+      const object = asTable ? this.table(type, [obj], url, version) : toWire(toServedVersion(type, version, obj));
       res.write(JSON.stringify({ type: eventType, object }) + "\n");
     };
     if (url.searchParams.get("resourceVersion") === "0") {
@@ -416,7 +422,7 @@ export class SimApiServer {
     };
   }
 
-  private table(type: ResourceType, objects: readonly KubeObject[], url: URL): unknown {
+  private table(type: ResourceType, objects: readonly KubeObject[], url: URL, version: string): unknown {
     const table = this.api.table(type.resource, objects);
     const include = url.searchParams.get("includeObject") ?? "Metadata";
     return {
@@ -427,7 +433,7 @@ export class SimApiServer {
           include === "None"
             ? undefined
             : include === "Object"
-              ? toWire(row.object!)
+              ? toWire(toServedVersion(type, version, row.object!))
               : { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: toWire(row.object!).metadata },
       })),
     };
@@ -442,9 +448,9 @@ export class SimApiServer {
         kind: "APIGroupList",
         apiVersion: "v1",
         groups: groups.map((g) => {
-          const version = types.find((t) => t.group === g)!.version;
-          const gv = { groupVersion: `${g}/${version}`, version };
-          return { name: g, versions: [gv], preferredVersion: gv };
+          const versions = [...new Set(types.filter((t) => t.group === g).flatMap(servedVersions))];
+          const gvs = versions.map((version) => ({ groupVersion: `${g}/${version}`, version }));
+          return { name: g, versions: gvs, preferredVersion: gvs[0] };
         }),
       };
     }

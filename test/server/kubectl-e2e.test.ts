@@ -151,6 +151,11 @@ describe.skipIf(skip !== null)("real kubectl v1.32 against a sandbox over HTTPS"
     await ok(["create", "deployment", "hello", "--image=nginx:1.27", "--replicas=2"], "deployment.apps/hello created\n");
     await ok(["create", "namespace", "dev"], "namespace/dev created\n");
     await ok(["get", "deployment", "hello", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}"], "2 nginx:1.27");
+    // kubectl autoscale writes autoscaling/v1 (protobuf); the autoscaler is stored, and read, as v2.
+    await ok(["autoscale", "deployment", "hello", "--min=2", "--max=4", "--cpu-percent=60"], "horizontalpodautoscaler.autoscaling/hello autoscaled\n");
+    await ok(["get", "hpa", "hello", "-o", "jsonpath={.apiVersion} {.spec.metrics[0].resource.target.averageUtilization}"], "autoscaling/v2 60");
+    await ok(["get", "horizontalpodautoscalers.v1.autoscaling", "hello", "-o", "jsonpath={.apiVersion} {.spec.targetCPUUtilizationPercentage}"], "autoscaling/v1 60");
+    await ok(["api-versions"], /^apps\/v1\nautoscaling\/v1\nautoscaling\/v2\nv1\n$/);
     // kubectl validates -f input against the OpenAPI documents (and asks the server for strict field validation).
     await ok(["apply", "-f", "-"], "deployment.apps/web created\n", manifest("nginx:1.27", 3));
     await ok(["explain", "deployment.spec.replicas"], /^GROUP: +apps\nKIND: +Deployment\nVERSION: +v1\n\nFIELD: +replicas <integer>\n/);

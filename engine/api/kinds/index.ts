@@ -1,6 +1,7 @@
 // Every kind the simulated API server serves.
 import { Registry } from "../registry.ts";
 import { deployments, replicasets } from "./apps.ts";
+import { horizontalpodautoscalers } from "./autoscaling.ts";
 import { events, namespaces, nodes } from "./cluster.ts";
 import { configmaps, secrets } from "./config.ts";
 import { pods } from "./pods.ts";
@@ -17,5 +18,6 @@ export function createRegistry(): Registry {
   registry.add(configmaps);
   registry.add(secrets);
   registry.add(services);
+  registry.add(horizontalpodautoscalers);
   return registry;
 }

@@ -8,7 +8,7 @@
 
 /** Package key → Go package name (what reflect's Type.String() prints before the dot). */
 export const GO_PACKAGES: Readonly<Record<string, string>> = {
-  core: "v1", apps: "v1", meta: "v1", autoscaling: "v2", discovery: "v1", storage: "v1",
+  core: "v1", apps: "v1", meta: "v1", autoscaling: "v2", autoscalingv1: "v1", discovery: "v1", storage: "v1",
   resource: "resource", intstr: "intstr", runtime: "runtime", types: "types", cliruntime: "resource",
 };
 
@@ -30,6 +30,7 @@ export const KIND_TYPES: readonly (readonly [group: string, version: string, kin
   ["apps", "v1", "Deployment", "apps.Deployment"],
   ["apps", "v1", "ReplicaSet", "apps.ReplicaSet"],
   ["apps", "v1", "StatefulSet", "apps.StatefulSet"],
+  ["autoscaling", "v1", "HorizontalPodAutoscaler", "autoscalingv1.HorizontalPodAutoscaler"],
   ["autoscaling", "v2", "HorizontalPodAutoscaler", "autoscaling.HorizontalPodAutoscaler"],
   ["discovery.k8s.io", "v1", "EndpointSlice", "discovery.EndpointSlice"],
   ["storage.k8s.io", "v1", "StorageClass", "storage.StorageClass"],
@@ -883,6 +884,21 @@ export const STRUCT_TYPES: Readonly<Record<string, Readonly<Record<string, strin
   "apps.StatefulSetUpdateStrategy": {
     type: "apps.StatefulSetUpdateStrategyType", rollingUpdate: "apps.RollingUpdateStatefulSetStrategy",
   },
+  "autoscalingv1.CrossVersionObjectReference": {
+    kind: "string", name: "string", apiVersion: "string",
+  },
+  "autoscalingv1.HorizontalPodAutoscaler": {
+    kind: "string", apiVersion: "string", metadata: "meta.ObjectMeta",
+    spec: "autoscalingv1.HorizontalPodAutoscalerSpec", status: "autoscalingv1.HorizontalPodAutoscalerStatus",
+  },
+  "autoscalingv1.HorizontalPodAutoscalerSpec": {
+    scaleTargetRef: "autoscalingv1.CrossVersionObjectReference", minReplicas: "int32", maxReplicas: "int32",
+    targetCPUUtilizationPercentage: "int32",
+  },
+  "autoscalingv1.HorizontalPodAutoscalerStatus": {
+    observedGeneration: "int64", lastScaleTime: "meta.Time", currentReplicas: "int32", desiredReplicas: "int32",
+    currentCPUUtilizationPercentage: "int32",
+  },
   "autoscaling.ContainerResourceMetricSource": {
     name: "core.ResourceName", target: "autoscaling.MetricTarget", container: "string",
   },
@@ -1112,6 +1128,9 @@ export const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "apps.StatefulSetCondition": ["type", "status"],
   "apps.StatefulSetSpec": ["selector", "template", "serviceName"],
   "apps.StatefulSetStatus": ["replicas"],
+  "autoscalingv1.CrossVersionObjectReference": ["kind", "name"],
+  "autoscalingv1.HorizontalPodAutoscalerSpec": ["scaleTargetRef", "maxReplicas"],
+  "autoscalingv1.HorizontalPodAutoscalerStatus": ["currentReplicas", "desiredReplicas"],
   "autoscaling.ContainerResourceMetricSource": ["name", "target", "container"],
   "autoscaling.ContainerResourceMetricStatus": ["name", "current", "container"],
   "autoscaling.CrossVersionObjectReference": ["kind", "name"],

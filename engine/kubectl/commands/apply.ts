@@ -6,11 +6,12 @@
 import { isConflict, isNotFound } from "../../api/errors.ts";
 import { schemaFor } from "../../api/patch/strategic-schema.ts";
 import { createThreeWayMergePatch } from "../../api/patch/strategic.ts";
+import type { ResourceType } from "../../api/registry.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { type Command, type Invocation, usageError } from "../command.ts";
 import { BOOL } from "../flags.ts";
 import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from "../get.ts";
-import { buildVisits } from "../resources.ts";
+import { atVisitedVersion, buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
 import { CASCADE_FLAG, FORCE_FLAG, GRACE_PERIOD_FLAG, TIMEOUT_FLAG } from "./delete.ts";
@@ -70,7 +71,9 @@ async function run(inv: Invocation): Promise<number> {
     count++;
     const resource = visit.type.resource;
     try {
-      const live = api.find(resource, visit.namespace, visit.name);
+      const stored = api.find(resource, visit.namespace, visit.name);
+      // A manifest at another served version (autoscaling/v1) is compared with that version's view.
+      const live = stored && atVisitedVersion(inv.ctx, visit.type, stored);
       if (!live) {
         const annotated = withApplyAnnotation(obj);
         if (dryRun === "client") {
@@ -85,7 +88,7 @@ async function run(inv: Invocation): Promise<number> {
           throw withSource("creating", visit.source, err);
         }
         printWarnings(inv, warnings);
-        created(result);
+        created(atVisitedVersion(inv.ctx, visit.type, result));
         continue;
       }
       if (dryRun === "client") {
@@ -96,7 +99,7 @@ async function run(inv: Invocation): Promise<number> {
         inv.io.stderr(WARN_NO_ANNOTATION(`${resource}/${visit.name}`));
       }
       const modified = JSON.parse(modifiedConfiguration(obj, true).json) as unknown;
-      const { patch, result } = patchWithRetries(inv, resource, visit.namespace, visit.name, modified, dryRun === "server", fieldValidation, visit.source);
+      const { patch, result } = patchWithRetries(inv, visit.type, visit.namespace, visit.name, modified, dryRun === "server", fieldValidation, visit.source);
       if (Object.keys(patch).length === 0 && !printObject) {
         unchanged(result);
         continue;
@@ -115,7 +118,7 @@ async function run(inv: Invocation): Promise<number> {
 /** Patcher.Patch: the three-way patch against the live object, sent; retried on a conflict. */
 function patchWithRetries(
   inv: Invocation,
-  resource: string,
+  type: ResourceType,
   namespace: string | undefined,
   name: string,
   modified: unknown,
@@ -124,8 +127,9 @@ function patchWithRetries(
   source: string | undefined,
 ): { patch: Record<string, unknown>; result: KubeObject } {
   const api = inv.ctx.api;
+  const resource = type.resource;
   for (let attempt = 1; ; attempt++) {
-    const current = toWire(api.get(resource, namespace, name));
+    const current = toWire(atVisitedVersion(inv.ctx, type, api.get(resource, namespace, name)));
     const lastApplied = current.metadata.annotations?.[LAST_APPLIED];
     let original: unknown = null;
     if (lastApplied) {
@@ -139,7 +143,7 @@ function patchWithRetries(
     if (Object.keys(patch).length === 0) return { patch, result: current };
     try {
       const warnings: string[] = [];
-      const result = api.patch(resource, namespace, name, "strategic", patch, { dryRun, fieldValidation, warnings });
+      const result = atVisitedVersion(inv.ctx, type, api.patch(resource, namespace, name, "strategic", patch, { dryRun, fieldValidation, warnings, version: type.version }));
       printWarnings(inv, warnings);
       return { patch, result };
     } catch (err) {

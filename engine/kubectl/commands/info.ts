@@ -1,6 +1,7 @@
 // Commands about the client, the server and the kubeconfig: `version`,
 // `api-resources`, `cluster-info`, `config current-context|view|get-contexts`,
 // `options`.
+import { servedVersions } from "../../api/registry.ts";
 import type { Command, Invocation } from "../command.ts";
 import { optionsText, usageError } from "../command.ts";
 import { CLIENT_VERSION, KUSTOMIZE_VERSION, SERVER_VERSION, discoveryOrder, verbsOf } from "../discovery.ts";
@@ -130,7 +131,7 @@ export const apiVersionsCommand: Command = {
   use: "api-versions [options]",
   run(inv) {
     const versions = new Set<string>();
-    for (const t of inv.ctx.api.registry.all()) versions.add(t.group ? `${t.group}/${t.version}` : t.version);
+    for (const t of inv.ctx.api.registry.all()) for (const v of servedVersions(t)) versions.add(t.group ? `${t.group}/${v}` : v);
     inv.io.stdout([...versions].sort().map((v) => v + "\n").join(""));
     return 0;
   },

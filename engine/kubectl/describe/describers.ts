@@ -1,6 +1,7 @@
 // The describers for the kinds the simulated cluster serves (kubectl
 // pkg/describe/describe.go, v0.32): Pod, ReplicaSet, Deployment, Node,
-// Namespace, and the generic describer for the rest (Event). Each reads
+// Namespace, HorizontalPodAutoscaler (autoscaling.ts), and the generic
+// describer for the rest (Event). Each reads
 // what it needs through the API server, as kubectl's describers do.
 import { formatLabelSelector, selectorFromLabelSelector } from "../../api/labels.ts";
 import { parseTimestamp } from "../../api/printers/duration.ts";
@@ -13,6 +14,7 @@ import { formatValue } from "../printers/go/fmt.ts";
 import type { GoValue } from "../printers/go/value.ts";
 import { toWire } from "../wire.ts";
 import { describeService } from "./service.ts";
+import { horizontalPodAutoscalerDescriber } from "./autoscaling.ts";
 import { describeContainers, describePodTemplate, describeTopologySpread, describeVolumes, quantityString } from "./containers.ts";
 import {
   byteCompare,
@@ -293,6 +295,8 @@ const describeDeployment: Describer = (env, namespace, name, settings) => {
     if (events) describeEvents(events, w, env.nowMs);
   });
 };
+
+const describeHorizontalPodAutoscaler = horizontalPodAutoscalerDescriber((env, hpa) => eventsFor(env, hpa, "HorizontalPodAutoscaler"));
 
 // ---------- Node ----------
 
@@ -594,6 +598,8 @@ export function describerFor(type: ResourceType): Describer {
       return describeDeployment;
     case "apps/ReplicaSet":
       return describeReplicaSet;
+    case "autoscaling/HorizontalPodAutoscaler":
+      return describeHorizontalPodAutoscaler;
     default:
       return genericDescriber(type);
   }

@@ -3,6 +3,7 @@
 // ("core.PodSpec"); "" is the type's own description, the other keys are
 // JSON field names.
 import { APPS } from "./apps.ts";
+import { AUTOSCALING } from "./autoscaling.ts";
 import { CLUSTER } from "./cluster.ts";
 import { CONFIG } from "./config.ts";
 import { CONTAINER } from "./container.ts";
@@ -13,7 +14,7 @@ import { VOLUMES } from "./volumes.ts";
 
 export type Descriptions = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-const TABLES: readonly Descriptions[] = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, CONFIG, SERVICE];
+const TABLES: readonly Descriptions[] = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, CONFIG, SERVICE, AUTOSCALING];
 
 /** Types whose fields read the same as another type's (asked when the type has no text of its own). */
 const SAME_AS: Readonly<Record<string, string>> = {
