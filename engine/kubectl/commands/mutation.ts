@@ -11,7 +11,9 @@ import type { Invocation } from "../command.ts";
 import { BOOL, type FlagDef, STRING } from "../flags.ts";
 import { SELECTOR_FLAG } from "../get.ts";
 import { choosePrinter } from "../output.ts";
-import { buildVisits } from "../resources.ts";
+import { isSchemeKind, typedForm } from "../local-typed.ts";
+import { buildVisits, readFileObjects } from "../resources.ts";
+import { typedJson } from "../typed-json.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
 import { DRY_RUN_FLAG, type DryRun, dryRunStrategy, PRINT_FLAGS } from "../write.ts";
@@ -58,6 +60,13 @@ export function objectRef(obj: KubeObject): string {
   return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name ?? ""}`;
 }
 
+/**
+ * How an object is shown with -o: as the server sent it (`wire`), as
+ * kubectl's typed encoder writes an object it decoded itself (`typed`: zero
+ * values, JSON fields in struct order), or as read from a file (`raw`).
+ */
+export type ObjectForm = "wire" | "typed" | "raw";
+
 export interface ObjectPrinter {
   /** Print `obj` as -o asks, or `kind.group/name <operation>` (with the dry-run suffix). */
   print(obj: KubeObject, operation: string): void;
@@ -66,7 +75,7 @@ export interface ObjectPrinter {
 }
 
 /** PrintFlags.ToPrinter for a mutating command (checked before anything is sent). */
-export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRunSuffix?: boolean } = {}): ObjectPrinter {
+export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRunSuffix?: boolean; form?: ObjectForm } = {}): ObjectPrinter {
   const output = inv.flags.string("output");
   const template = inv.flags.string("template");
   const suffix = options.dryRunSuffix === false ? "" : dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
@@ -84,7 +93,9 @@ export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRun
     humanReadable: false,
   });
   if (p.kind !== "object") throw new KubectlError(`unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: ${FORMATS}`);
-  return { custom: true, print: (obj) => inv.io.stdout(p.print(toWire(obj))) };
+  const form = options.form ?? "wire";
+  if (form === "typed" && output === "json") return { custom: true, print: (obj) => inv.io.stdout(typedJson(typedForm(obj), "    ") + "\n") };
+  return { custom: true, print: (obj) => inv.io.stdout(p.print(form === "raw" ? obj : form === "typed" ? typedForm(obj) : toWire(obj))) };
 }
 
 /** What --record writes: `kubectl` and the arguments, then every flag as --name=value. */
@@ -100,12 +111,14 @@ export function recording(inv: Invocation): boolean {
   return inv.flags.has("record") && inv.flags.bool("record");
 }
 
-/** An object a command line names, fetched from the server (a private copy). */
+/** An object a command line names, fetched from the server (a private copy), or read from a file with --local. */
 export interface Target {
   type: ResourceType;
   object: KubeObject;
   namespace: string | undefined;
   name: string;
+  /** Read from a file without asking the server (--local): `type` only has group, version and kind. */
+  local?: boolean;
 }
 
 export interface TargetOptions {
@@ -166,6 +179,43 @@ export function fetchTargets(inv: Invocation, o: TargetOptions): Targets {
     targets: entries.flatMap((e) => (e.target ? [e.target] : [])),
     errors: entries.flatMap((e) => (e.target ? [] : [e.error])),
     single: built.singleItemImplied,
+  };
+}
+
+/** resource.LocalResourceError: --local with objects named on the command line. */
+export const LOCAL_RESOURCE_ERROR =
+  "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
+
+/**
+ * A builder with Local(): the objects of the -f files, as read, never sent
+ * anywhere. `typed` decodes them into kubectl's scheme (the set commands),
+ * which refuses kinds it does not know; label and annotate take any kind.
+ */
+export function localTargets(inv: Invocation, filenames: readonly string[], options: { typed: boolean }): Targets {
+  if (filenames.length === 0) {
+    throw new KubectlError(
+      "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
+  }
+  const { objects, errors } = readFileObjects(inv.ctx, filenames, inv.io.stdin);
+  const entries: Entry[] = errors.map((error) => ({ error }));
+  for (const { object, source } of objects) {
+    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+    const kind = object.kind ?? "";
+    if (options.typed && !isSchemeKind(apiVersion, kind)) {
+      entries.push({ error: new KubectlError(`unable to decode ${JSON.stringify(source)}: no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(apiVersion)} in scheme "pkg/scheme/scheme.go:28"`) });
+      continue;
+    }
+    const slash = apiVersion.indexOf("/");
+    const type = { group: slash >= 0 ? apiVersion.slice(0, slash) : "", version: apiVersion.slice(slash + 1), kind, resource: kind.toLowerCase() } as ResourceType;
+    const copy = deepClone(object);
+    entries.push({ target: { type, object: copy, namespace: copy.metadata?.namespace || inv.namespace, name: copy.metadata?.name ?? "", local: true } });
+  }
+  return {
+    entries,
+    targets: entries.flatMap((e) => (e.target ? [e.target] : [])),
+    errors: entries.flatMap((e) => (e.target ? [] : [e.error])),
+    single: filenames.length === 1 && objects.length === 1,
   };
 }
 
