@@ -119,8 +119,10 @@ export interface SendOptions {
   dryRun: DryRun;
   printer: ObjectPrinter;
   operation: string;
-  /** How a failed patch is reported: `failed to patch image update to pod template: ...`. */
-  failure: (message: string) => string;
+  /** How a failed patch is reported: `failed to patch image update to pod template: ...`; without it, the server's error as is. */
+  failure?: (message: string) => string;
+  /** Send and print even when nothing changed (set selector, set serviceaccount). */
+  always?: boolean;
   /** Called once the server took the patch. */
   onSent?: () => void;
 }
@@ -134,7 +136,7 @@ export function sendChange(o: SendOptions): unknown {
   const { inv, target: t } = o;
   if (recording(inv)) t.object.metadata.annotations = { ...(t.object.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(inv) };
   const patch = createTwoWayMergePatch(o.original, toWire(t.object), schemaFor(t.type.kind));
-  if (Object.keys(patch).length === 0) return undefined;
+  if (Object.keys(patch).length === 0 && !o.always) return undefined;
   if (t.local || o.dryRun === "client") {
     o.printer.print(t.object, o.operation);
     return undefined;
@@ -143,6 +145,7 @@ export function sendChange(o: SendOptions): unknown {
   try {
     actual = inv.ctx.api.patch(t.type.resource, t.namespace, t.name, "strategic", patch, { dryRun: o.dryRun === "server" });
   } catch (err) {
+    if (!o.failure) return err;
     return new KubectlError(o.failure(err instanceof Error ? err.message : String(err)));
   }
   o.onSent?.();
