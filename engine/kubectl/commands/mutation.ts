@@ -9,7 +9,7 @@ import type { KubeObject } from "../../api/types.ts";
 import { deepClone } from "../../util/json.ts";
 import type { Invocation } from "../command.ts";
 import { BOOL, type FlagDef, STRING } from "../flags.ts";
-import { SELECTOR_FLAG } from "../get.ts";
+import { ALL_NAMESPACES_FLAG, SELECTOR_FLAG } from "../get.ts";
 import { choosePrinter } from "../output.ts";
 import { isSchemeKind, typedForm } from "../local-typed.ts";
 import { buildVisits, readFileObjects } from "../resources.ts";
@@ -49,6 +49,47 @@ export function filenameFlags(usage: string): FlagDef[] {
 
 export function fieldManagerFlag(manager: string): FlagDef {
   return STRING("field-manager", "Name of the manager used to track field ownership.", { default: manager });
+}
+
+/**
+ * The flags every command that changes existing objects has (label,
+ * annotate, patch, set): -o and its companions, --dry-run, --field-manager,
+ * -f/-k/-R, --local and the hidden --record. Each adds its own.
+ */
+export function changeFlags(o: { fieldManager: string; filenameUsage: string; localUsage: string; record?: boolean }): FlagDef[] {
+  return [
+    ...PRINT_FLAGS,
+    DRY_RUN_FLAG,
+    fieldManagerFlag(o.fieldManager),
+    ...filenameFlags(o.filenameUsage),
+    BOOL("local", o.localUsage),
+    ...(o.record === false ? [] : [RECORD_FLAG]),
+  ];
+}
+
+/** The flags label and annotate share, in their own words. */
+export function metadataFlags(o: {
+  fieldManager: string;
+  allUsage: string;
+  filenameUsage: string;
+  listUsage: string;
+  localUsage: string;
+  overwriteUsage: string;
+  resourceVersionUsage: string;
+}): FlagDef[] {
+  return [
+    ...changeFlags(o),
+    BOOL("all", o.allUsage),
+    { ...ALL_NAMESPACES_FLAG, usage: "If true, check the specified action in all namespaces." },
+    STRING(
+      "field-selector",
+      "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    ),
+    BOOL("list", o.listUsage),
+    BOOL("overwrite", o.overwriteUsage),
+    STRING("resource-version", o.resourceVersionUsage),
+    SELECTOR_FLAG,
+  ];
 }
 
 

@@ -13,35 +13,30 @@ import type { PatchType } from "../../api/server.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { deepEqual } from "../../util/json.ts";
 import type { Command, Invocation } from "../command.ts";
-import { BOOL, type FlagDef, STRING } from "../flags.ts";
+import { type FlagDef, STRING } from "../flags.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
 import { parseGoJson } from "./go-json.ts";
 import {
   CHANGE_CAUSE,
   changeCause,
-  DRY_RUN_FLAG,
+  changeFlags,
   dryRunStrategy,
   fetchTargets,
-  fieldManagerFlag,
-  filenameFlags,
   objectPrinter,
-  PRINT_FLAGS,
-  RECORD_FLAG,
   recording,
   type Target,
   visitAll,
 } from "./mutation.ts";
 
 const FLAGS: FlagDef[] = [
-  ...PRINT_FLAGS,
-  DRY_RUN_FLAG,
-  fieldManagerFlag("kubectl-patch"),
-  ...filenameFlags("identifying the resource to update"),
-  BOOL("local", "If true, patch will operate on the content of the file, not the server-side resource."),
+  ...changeFlags({
+    fieldManager: "kubectl-patch",
+    filenameUsage: "identifying the resource to update",
+    localUsage: "If true, patch will operate on the content of the file, not the server-side resource.",
+  }),
   STRING("patch", "The patch to be applied to the resource JSON file.", { shorthand: "p" }),
   STRING("patch-file", "A file containing a patch to be applied to the resource."),
-  RECORD_FLAG,
   STRING(
     "subresource",
     "If specified, patch will operate on the subresource of the requested object. This flag is beta and may change in the future.",

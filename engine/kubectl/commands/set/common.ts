@@ -14,15 +14,11 @@ import { toWire } from "../../wire.ts";
 import {
   CHANGE_CAUSE,
   changeCause,
-  DRY_RUN_FLAG,
-  fieldManagerFlag,
-  filenameFlags,
+  changeFlags,
+  type DryRun,
   type ObjectPrinter,
-  PRINT_FLAGS,
-  RECORD_FLAG,
   recording,
   SELECTOR_FLAG,
-  type DryRun,
   type Target,
 } from "../mutation.ts";
 
@@ -37,13 +33,13 @@ export interface SetFlagOptions {
 
 export function setFlags(localUsage: string, o: SetFlagOptions = {}): FlagDef[] {
   return [
+    ...changeFlags({
+      fieldManager: "kubectl-set",
+      filenameUsage: o.filenameUsage ?? "identifying the resource to get from a server.",
+      localUsage,
+      record: o.record,
+    }),
     BOOL("all", o.allUsage ?? "Select all resources, in the namespace of the specified resource types"),
-    ...PRINT_FLAGS,
-    DRY_RUN_FLAG,
-    fieldManagerFlag("kubectl-set"),
-    ...filenameFlags(o.filenameUsage ?? "identifying the resource to get from a server."),
-    BOOL("local", localUsage),
-    ...(o.record === false ? [] : [RECORD_FLAG]),
     ...(o.selector === false ? [] : [SELECTOR_FLAG]),
   ];
 }
