@@ -1,21 +1,20 @@
 // `kubectl create` (pkg/cmd/create, v1.32): objects from files (`-f FILE|-`)
 // and the generators people type: deployment, namespace, configmap and
-// secret generic. Each prints `kind.group/name created` (with ` (dry run)`
+// secret (create-secret.ts). Each prints `kind.group/name created` (with ` (dry run)`
 // or ` (server dry run)`), or the object with -o.
 import type { ResourceType } from "../../api/registry.ts";
 import type { KubeObject } from "../../api/types.ts";
-import { ApiError } from "../../api/errors.ts";
 import { parseSelector } from "../../api/labels.ts";
 import { isConfigMapKey } from "../../api/validation/names.ts";
-import { base64EncodeText } from "../../util/base64.ts";
 import { type Command, type Invocation, usageError } from "../command.ts";
-import { BOOL, type FlagDef } from "../flags.ts";
+import { BOOL } from "../flags.ts";
 import { SELECTOR_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG } from "../get.ts";
 import { buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
+import { createGenerated, DATA_FLAGS, dataSources, generatorFlags, nameArg, requireFlags } from "./create-generate.ts";
+import { createSecret } from "./create-secret.ts";
 import {
   DRY_RUN_FLAG,
-  type DryRun,
   dryRunStrategy,
   fieldManagerFlag,
   operationPrinter,
@@ -98,51 +97,6 @@ export function fileObject(obj: KubeObject, type: ResourceType, namespace: strin
 }
 
 // ---------- the generators ----------
-
-/** NameFromCommandArgs: the one NAME before any `--`. */
-function nameArg(inv: Invocation): string {
-  const n = inv.argsLenAtDash === -1 ? inv.args.length : inv.argsLenAtDash;
-  if (n !== 1) throw usageError(inv.path, `exactly one NAME is required, got ${n}`);
-  return inv.args[0]!;
-}
-
-/**
- * Send (or, on a client dry run, only print) a generated object. `failure`
- * is how the generator words a server error (`failed to create deployment: `).
- */
-function createGenerated(inv: Invocation, resource: string, obj: KubeObject, failure?: string): number {
-  const dryRun: DryRun = dryRunStrategy(inv);
-  const fieldValidation = validationDirective(inv.flags);
-  const print = operationPrinter(inv, "created", dryRun, { typed: true });
-  const type = inv.ctx.api.registry.get(resource)!;
-  if (type.namespaced && inv.explicitNamespace) obj.metadata.namespace = inv.namespace;
-  if (inv.flags.bool("save-config")) obj = withApplyAnnotation(obj, true);
-  if (dryRun === "client") {
-    print(obj);
-    return 0;
-  }
-  const warnings: string[] = [];
-  let created: KubeObject;
-  try {
-    created = inv.ctx.api.create(resource, obj, { namespace: type.namespaced ? inv.namespace : undefined, dryRun: dryRun === "server", fieldValidation, warnings });
-  } catch (err) {
-    // The generators wrap the server's error in their own words (even Invalid).
-    if (failure === undefined || !(err instanceof ApiError)) throw err;
-    throw new KubectlError(`${failure}${err.message}`);
-  }
-  printWarnings(inv, warnings);
-  print(created);
-  return 0;
-}
-
-function requireFlags(inv: Invocation, ...names: string[]): void {
-  const missing = names.filter((n) => !inv.flags.changedFlag(n));
-  if (missing.length > 0) throw new KubectlError(`required flag(s) ${missing.map((n) => JSON.stringify(n)).join(", ")} not set`);
-}
-
-function generatorFlags(fieldManager = "kubectl-create"): FlagDef[] {
-  return [DRY_RUN_FLAG, fieldManagerFlag(fieldManager), ...PRINT_FLAGS, SAVE_CONFIG_FLAG, VALIDATE_FLAG];
-}
 
 /** A short, stable suffix standing in for kubectl's random one (utilrand.String(5)). */
 function suffixFor(text: string): string {
@@ -234,75 +188,6 @@ const createNamespace: Command = {
   },
 };
 
-/** The learner's file, or kubectl's error for a missing one. */
-function readSource(inv: Invocation, path: string): string {
-  const text = inv.ctx.readFile(path);
-  if (text === undefined) throw new KubectlError(`error reading ${path}: no such file or directory`);
-  return text;
-}
-
-/** ParseFileSource: `[key=]path`, the key defaulting to the file's base name. */
-function fileSource(source: string): [string, string] {
-  const eq = source.indexOf("=");
-  if (eq < 0) return [source.split("/").filter((s) => s !== "").pop() ?? source, source];
-  const key = source.slice(0, eq);
-  const path = source.slice(eq + 1);
-  if (key === "") throw new KubectlError(`key name for file path ${path} missing`);
-  if (path === "") throw new KubectlError(`file path for key name ${key} missing`);
-  if (path.includes("=")) throw new KubectlError("key names or file paths cannot contain '='");
-  return [key, path];
-}
-
-/** ParseLiteralSource: `key=value` (the value may hold more `=`). */
-function literalSource(source: string): [string, string] {
-  const eq = source.indexOf("=");
-  if (eq < 0) throw new KubectlError(`invalid literal source ${source}, expected key=value`);
-  return [source.slice(0, eq), source.slice(eq + 1)];
-}
-
-/** An env file's `key=value` lines; blank lines and `#` comments skipped. */
-function envFileEntries(inv: Invocation, path: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const lines = readSource(inv, path).split("\n");
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/^\uFEFF/, "").trimStart();
-    if (line === "" || line.startsWith("#")) return;
-    const eq = line.indexOf("=");
-    if (eq < 0) {
-      // Without a value, kubectl takes the variable from its own environment: here, none.
-      return;
-    }
-    const key = line.slice(0, eq);
-    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) {
-      throw new KubectlError(`${JSON.stringify(key)} is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (line ${i + 1})`);
-    }
-    out.push([key, line.slice(eq + 1)]);
-  });
-  return out;
-}
-
-function dataSources(inv: Invocation): Array<[string, string]> {
-  const f = inv.flags;
-  const envFiles = f.strings("from-env-file");
-  if (envFiles.length > 0 && (f.strings("from-file").length > 0 || f.strings("from-literal").length > 0)) {
-    throw new KubectlError("from-env-file cannot be combined with from-file or from-literal");
-  }
-  const entries: Array<[string, string]> = [];
-  for (const s of f.strings("from-file")) {
-    const [key, path] = fileSource(s);
-    entries.push([key, readSource(inv, path)]);
-  }
-  for (const s of f.strings("from-literal")) entries.push(literalSource(s));
-  for (const path of envFiles) entries.push(...envFileEntries(inv, path));
-  return entries;
-}
-
-const DATA_FLAGS = (what: string): FlagDef[] => [
-  BOOL("append-hash", `Append a hash of the ${what} to its name.`),
-  { name: "from-env-file", type: "stringSlice", default: "[]", usage: `Specify the path to a file to read lines of key=val pairs to create a ${what}.` },
-  { name: "from-literal", type: "stringArray", default: "[]", usage: `Specify a key and literal value to insert in ${what} (i.e. mykey=somevalue)` },
-];
-
 const createConfigMap: Command = {
   name: "configmap",
   aliases: ["cm"],
@@ -343,56 +228,6 @@ const createConfigMap: Command = {
     if (Object.keys(data).length > 0) obj.data = data;
     return createGenerated(inv, "configmaps", obj as unknown as KubeObject, "failed to create configmap: ");
   },
-};
-
-const createSecretGeneric: Command = {
-  name: "generic",
-  short: "Create a secret from a local file, directory, or literal value",
-  long: "Create a secret based on a file, directory, or specified literal value.\n\n A single secret may package one or more key/value pairs.",
-  example: [
-    "  # Create a new secret named my-secret with key1=supersecret and key2=topsecret",
-    "  kubectl create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret",
-    "",
-    "  # Create a new secret named my-secret from a file, with a key of your choice",
-    "  kubectl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa",
-  ].join("\n"),
-  use: "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
-  flags: [
-    ...generatorFlags(),
-    ...DATA_FLAGS("secret"),
-    {
-      name: "from-file",
-      type: "stringSlice",
-      default: "[]",
-      usage:
-        "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
-    },
-    { name: "type", type: "string", usage: "The type of secret to create" },
-  ],
-  run(inv) {
-    const name = nameArg(inv);
-    if (inv.flags.bool("append-hash")) throw new KubectlError("--append-hash is not supported by this simulated kubectl");
-    const data: Record<string, string> = {};
-    for (const [key, value] of dataSources(inv)) {
-      const errs = isConfigMapKey(key);
-      if (errs.length > 0) throw new KubectlError(`${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(";")}`);
-      if (Object.hasOwn(data, key)) throw new KubectlError(`cannot add key ${key}, another key by that name already exists`);
-      data[key] = base64EncodeText(value);
-    }
-    const obj: Record<string, unknown> = { apiVersion: "v1", kind: "Secret", metadata: { name } };
-    if (Object.keys(data).length > 0) obj.data = data;
-    const type = inv.flags.string("type");
-    if (type !== "") obj.type = type;
-    return createGenerated(inv, "secrets", obj as unknown as KubeObject, "failed to create secret ");
-  },
-};
-
-const createSecret: Command = {
-  name: "secret",
-  short: "Create a secret using a specified subcommand",
-  long: "Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret indicate an Opaque secret type.\n\n A tls type secret holds TLS certificate and its associated key.",
-  use: "secret (docker-registry | generic | tls)",
-  subcommands: [createSecretGeneric],
 };
 
 export const createCommand: Command = {
