@@ -46,7 +46,7 @@ const createSecretGeneric: Command = {
     "  # Create a new secret named my-secret from a file, with a key of your choice",
     "  kubectl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa",
   ].join("\n"),
-  use: "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
+  use: "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
   flags: [
     ...generatorFlags(),
     ...DATA_FLAGS("secret"),
@@ -93,7 +93,7 @@ const createSecretDockerRegistry: Command = {
   
   # The credentials of an existing Docker login
   kubectl create secret docker-registry regcred --from-file=.dockerconfigjson=$HOME/.docker/config.json`,
-  use: "docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none]",
+  use: "docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none] [options]",
   flags: [
     ...generatorFlags(),
     BOOL("append-hash", "Append a hash of the secret to its name."),
@@ -150,7 +150,7 @@ const createSecretTls: Command = {
  The public key certificate must be PEM encoded and match the given private key.`,
   example: `  # A TLS secret from a certificate and its key
   kubectl create secret tls web-tls --cert=web.crt --key=web.key`,
-  use: "tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none]",
+  use: "tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none] [options]",
   flags: [
     ...generatorFlags(),
     BOOL("append-hash", "Append a hash of the secret to its name."),

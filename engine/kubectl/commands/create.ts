@@ -139,7 +139,7 @@ const createDeployment: Command = {
     "  # Create a deployment named my-dep that runs the busybox image and expose port 5701",
     "  kubectl create deployment my-dep --image=busybox --port=5701",
   ].join("\n"),
-  use: "deployment NAME --image=image -- [COMMAND] [args...]",
+  use: "deployment NAME --image=image -- [COMMAND] [args...] [options]",
   flags: [
     ...generatorFlags(),
     { name: "image", type: "stringSlice", default: "[]", usage: "Image names to run. A deployment can have multiple images set for multi-container pod." },
@@ -180,7 +180,7 @@ const createNamespace: Command = {
   short: "Create a namespace with the specified name",
   long: "Create a namespace with the specified name.",
   example: "  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace",
-  use: "namespace NAME [--dry-run=server|client|none]",
+  use: "namespace NAME [--dry-run=server|client|none] [options]",
   flags: generatorFlags(),
   run(inv) {
     const name = nameArg(inv);
@@ -200,7 +200,7 @@ const createConfigMap: Command = {
     "  # Create a new config map named my-config from a file, with a key of your choice",
     "  kubectl create configmap my-config --from-file=my-key=path/to/file.txt",
   ].join("\n"),
-  use: "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
+  use: "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
   flags: [
     ...generatorFlags(),
     ...DATA_FLAGS("configmap"),
@@ -241,7 +241,7 @@ export const createCommand: Command = {
     "  # Create a pod based on the JSON passed into stdin",
     "  cat pod.json | kubectl create -f -",
   ].join("\n"),
-  use: "create -f FILENAME",
+  use: "create -f FILENAME [options]",
   flags: [
     ...PRINT_FLAGS,
     DRY_RUN_FLAG,
