@@ -141,7 +141,7 @@ export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRun
 
 /** What --record writes: `kubectl` and the arguments, then every flag as --name=value. */
 export function changeCause(inv: Invocation): string {
-  const words = ["kubectl", ...inv.path.split(" ").slice(1), ...inv.args];
+  const words = [...(inv.typedPath ?? inv.path).split(" "), ...inv.args];
   let flags = "";
   for (const { name, value } of inv.flags.setLog) flags += ` --${name}=${name === "record" && value === "" ? "true" : value}`;
   return words.join(" ") + flags;
