@@ -32,6 +32,7 @@ tPxQibbBUVX0Tr/6KN9ziuhgu0jNV+PsqD7/5qcizjRsoe/b4aVeExkc
 
 const FILES: Record<string, string> = {
   "d.yaml": WRITE_FILES["d.yaml"]!,
+  "ns-dev.yaml": WRITE_FILES["ns-dev.yaml"]!,
   "pod.yaml": WRITE_FILES["pod.yaml"]!.replace("    image: nginx:1.25\n", "    image: nginx:1.25\n    env:\n    - name: X\n      value: \"1\"\n"),
   "cm.yaml": WRITE_FILES["cm2.yaml"]!,
   "foo.yaml": WRITE_FILES["foo.yaml"]!,
@@ -68,6 +69,8 @@ const CASES: Case[] = [
       "set image deploy/x nginx=x --local",
       "set image -f d.yaml nope=x --local",
       "set image -f cm.yaml a=b --local",
+      "set image -f ns-dev.yaml api=x --local -n other",
+      "set image -f ns-dev.yaml api=x --local -n dev -o name",
     ],
   },
   {
@@ -147,6 +150,7 @@ const CASES: Case[] = [
       "label --local -f d.yaml app=x",
       "label --local -f d.yaml -f svc.yaml a=b -o name",
       "label --local -f d.yaml --list",
+      "label --local -f ns-dev.yaml a=b -n other",
       "label --local deploy/x a=b",
       "label --local -f d.yaml a=b --dry-run=server",
       "annotate --local -f d.yaml a=b -o json",

@@ -247,6 +247,15 @@ export function localTargets(inv: Invocation, filenames: readonly string[], opti
       entries.push({ error: new KubectlError(`unable to decode ${JSON.stringify(source)}: no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(apiVersion)} in scheme "pkg/scheme/scheme.go:28"`) });
       continue;
     }
+    const objNamespace = object.metadata?.namespace;
+    if (inv.explicitNamespace && objNamespace && objNamespace !== inv.namespace) {
+      entries.push({
+        error: new KubectlError(
+          `the namespace from the provided object ${JSON.stringify(objNamespace)} does not match the namespace ${JSON.stringify(inv.namespace)}. You must pass '--namespace=${objNamespace}' to perform this operation.`,
+        ),
+      });
+      continue;
+    }
     const slash = apiVersion.indexOf("/");
     const type = { group: slash >= 0 ? apiVersion.slice(0, slash) : "", version: apiVersion.slice(slash + 1), kind, resource: kind.toLowerCase() } as ResourceType;
     const copy = deepClone(object);
