@@ -184,6 +184,17 @@ const CASES: Case[] = [
       "create secret docker-registry reg --from-file=nope.json --dry-run=client",
     ],
   },
+  {
+    name: "--append-hash names config maps and secrets after their content",
+    lines: [
+      "create secret generic s --from-literal=a=b --append-hash --dry-run=client",
+      "create secret generic s --append-hash --type=x --dry-run=client -o yaml",
+      "create secret docker-registry reg --docker-username=u --docker-password=p --append-hash --dry-run=client",
+      "create secret tls web-tls --cert=tls.crt --key=tls.key --append-hash --dry-run=client",
+      "create configmap c --from-literal=a=b --from-literal=z='<&>' --append-hash --dry-run=client -o yaml",
+      "create configmap c --append-hash --dry-run=client",
+    ],
+  },
 ];
 
 async function ours(line: string): Promise<KubectlResult> {

@@ -6,6 +6,7 @@ import { ApiError } from "../../api/errors.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { type Invocation, usageError } from "../command.ts";
 import { BOOL, type FlagDef } from "../flags.ts";
+import { sha256Hex } from "../../util/sha256.ts";
 import { KubectlError } from "../types.ts";
 import {
   DRY_RUN_FLAG,
@@ -16,6 +17,7 @@ import {
   PRINT_FLAGS,
   printWarnings,
   SAVE_CONFIG_FLAG,
+  sortedJson,
   VALIDATE_FLAG,
   validationDirective,
   withApplyAnnotation,
@@ -135,3 +137,17 @@ export const DATA_FLAGS = (what: string): FlagDef[] => [
   { name: "from-literal", type: "stringArray", default: "[]", usage: `Specify a key and literal value to insert in ${what} (i.e. mykey=somevalue)` },
 ];
 
+
+/**
+ * --append-hash (kubectl's hash.ConfigMapHash and SecretHash): the name
+ * gets `-` and ten hex digits of a SHA-256 of the object's kind, name, type
+ * and data, with 0, 1, 3, a and e swapped for g, h, k, m and t.
+ */
+export function appendHash(obj: KubeObject): void {
+  const rec = obj as unknown as { kind: string; type?: string; data?: Record<string, string>; metadata: { name: string } };
+  const encoded: Record<string, unknown> = { kind: rec.kind, name: rec.metadata.name, data: rec.data ?? {} };
+  if (rec.kind === "Secret") encoded.type = rec.type ?? "";
+  const hex = sha256Hex(new TextEncoder().encode(sortedJson(encoded))).slice(0, 10);
+  const swaps: Record<string, string> = { "0": "g", "1": "h", "3": "k", a: "m", e: "t" };
+  rec.metadata.name += "-" + [...hex].map((c) => swaps[c] ?? c).join("");
+}

@@ -10,7 +10,7 @@ import { BOOL, type FlagDef, STRING } from "../flags.ts";
 import { keyPairError } from "../pem.ts";
 import { jsonString } from "../printers/go/json.ts";
 import { KubectlError } from "../types.ts";
-import { createGenerated, DATA_FLAGS, dataSources, fileSource, generatorFlags, nameArg, readSource } from "./create-generate.ts";
+import { appendHash, createGenerated, DATA_FLAGS, dataSources, fileSource, generatorFlags, nameArg, readSource } from "./create-generate.ts";
 
 /** The data of a secret: keys checked, values base64-encoded. */
 function secretData(entries: ReadonlyArray<[string, string]>): Record<string, string> {
@@ -24,15 +24,13 @@ function secretData(entries: ReadonlyArray<[string, string]>): Record<string, st
   return data;
 }
 
-function secretObject(name: string, type: string, data: Record<string, string>): KubeObject {
+/** The secret, named with its hash when --append-hash asks. */
+function secretObject(inv: Invocation, name: string, type: string, data: Record<string, string>): KubeObject {
   const obj: Record<string, unknown> = { apiVersion: "v1", kind: "Secret", metadata: { name } };
   if (Object.keys(data).length > 0) obj.data = data;
   if (type !== "") obj.type = type;
+  if (inv.flags.bool("append-hash")) appendHash(obj as unknown as KubeObject);
   return obj as unknown as KubeObject;
-}
-
-function noAppendHash(inv: Invocation): void {
-  if (inv.flags.bool("append-hash")) throw new KubectlError("--append-hash is not supported by this simulated kubectl");
 }
 
 const createSecretGeneric: Command = {
@@ -61,8 +59,7 @@ const createSecretGeneric: Command = {
   ],
   run(inv) {
     const name = nameArg(inv);
-    noAppendHash(inv);
-    const obj = secretObject(name, inv.flags.string("type"), secretData(dataSources(inv)));
+    const obj = secretObject(inv, name, inv.flags.string("type"), secretData(dataSources(inv)));
     return createGenerated(inv, "secrets", obj, "failed to create secret ");
   },
 };
@@ -129,8 +126,7 @@ const createSecretDockerRegistry: Command = {
             return [key, readSource(inv, path)];
           })
         : [[DOCKER_CONFIG_KEY, dockerConfigJson(username, password, email, server)]];
-    noAppendHash(inv);
-    const obj = secretObject(name, "kubernetes.io/dockerconfigjson", secretData(entries));
+    const obj = secretObject(inv, name, "kubernetes.io/dockerconfigjson", secretData(entries));
     return createGenerated(inv, "secrets", obj, "failed to create secret ");
   },
 };
@@ -166,8 +162,7 @@ const createSecretTls: Command = {
     const key = readTlsFile(inv, keyPath);
     const bad = keyPairError(cert, key);
     if (bad !== undefined) throw new KubectlError(bad);
-    noAppendHash(inv);
-    const obj = secretObject(name, "kubernetes.io/tls", { "tls.crt": base64EncodeText(cert), "tls.key": base64EncodeText(key) });
+    const obj = secretObject(inv, name, "kubernetes.io/tls", { "tls.crt": base64EncodeText(cert), "tls.key": base64EncodeText(key) });
     return createGenerated(inv, "secrets", obj, "failed to create secret ");
   },
 };

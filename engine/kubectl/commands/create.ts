@@ -11,7 +11,7 @@ import { BOOL } from "../flags.ts";
 import { SELECTOR_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG } from "../get.ts";
 import { buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
-import { createGenerated, DATA_FLAGS, dataSources, generatorFlags, nameArg, requireFlags } from "./create-generate.ts";
+import { appendHash, createGenerated, DATA_FLAGS, dataSources, generatorFlags, nameArg, requireFlags } from "./create-generate.ts";
 import { createSecret } from "./create-secret.ts";
 import {
   DRY_RUN_FLAG,
@@ -214,7 +214,6 @@ const createConfigMap: Command = {
   ],
   run(inv) {
     const name = nameArg(inv);
-    if (inv.flags.bool("append-hash")) throw new KubectlError("--append-hash is not supported by this simulated kubectl");
     const data: Record<string, string> = {};
     for (const [key, value] of dataSources(inv)) {
       const errs = isConfigMapKey(key);
@@ -226,6 +225,7 @@ const createConfigMap: Command = {
     }
     const obj: Record<string, unknown> = { apiVersion: "v1", kind: "ConfigMap", metadata: { name } };
     if (Object.keys(data).length > 0) obj.data = data;
+    if (inv.flags.bool("append-hash")) appendHash(obj as unknown as KubeObject);
     return createGenerated(inv, "configmaps", obj as unknown as KubeObject, "failed to create configmap: ");
   },
 };
