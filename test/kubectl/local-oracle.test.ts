@@ -159,6 +159,17 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "patch --local",
+    lines: [
+      `patch --local -f d.yaml -p '{"spec":{"replicas":5}}' -o yaml`,
+      `patch --local -f d.yaml -p '{"spec":{"replicas":2}}'`,
+      `patch --local -f d.yaml --type=json -p '[{"op":"replace","path":"/spec/replicas","value":1}]' -o name`,
+      `patch --local -f foo.yaml -p '{"a":1}'`,
+      `patch --local -f foo.yaml --type=merge -p '{"a":1}' -o json`,
+      `patch --local deploy/x -p '{}'`,
+    ],
+  },
+  {
     name: "create secret tls",
     lines: [
       "create secret tls web-tls --cert=tls.crt --key=tls.key --dry-run=client -o yaml",

@@ -16,6 +16,7 @@ import type { Command, Invocation } from "../command.ts";
 import { type FlagDef, STRING } from "../flags.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
+import { isSchemeKind } from "../local-typed.ts";
 import { parseGoJson } from "./go-json.ts";
 import {
   CHANGE_CAUSE,
@@ -23,6 +24,7 @@ import {
   changeFlags,
   dryRunStrategy,
   fetchTargets,
+  localTargets,
   objectPrinter,
   recording,
   type Target,
@@ -94,9 +96,11 @@ async function run(inv: Invocation): Promise<number> {
   const dryRun = dryRunStrategy(inv);
   const patchText = f.string("patch");
   const patchFile = f.string("patch-file");
-  if (f.bool("local")) throw new KubectlError("--local is not available in this simulated cluster");
+  const isLocal = f.bool("local");
   if (patchText !== "" && patchFile !== "") throw new KubectlError("cannot specify --patch and --patch-file together");
   if (patchText === "" && patchFile === "") throw new KubectlError("must specify --patch or --patch-file containing the contents of the patch");
+  if (isLocal && inv.args.length > 0) throw new KubectlError("cannot specify --local and server resources");
+  if (isLocal && dryRun === "server") throw new KubectlError("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
   const typeName = f.string("type").toLowerCase();
   if (f.string("type") !== "" && !PATCH_TYPES.includes(typeName)) {
     throw new KubectlError(`--type must be one of [json merge strategic], not ${JSON.stringify(f.string("type"))}`);
@@ -111,7 +115,9 @@ async function run(inv: Invocation): Promise<number> {
   const body = patchBody(text);
   const subresource = f.string("subresource");
 
-  const { entries } = fetchTargets(inv, { args: inv.args, filenames: f.strings("filename") });
+  const { entries } = isLocal
+    ? localTargets(inv, f.strings("filename"), { typed: false })
+    : fetchTargets(inv, { args: inv.args, filenames: f.strings("filename") });
   // The builder reads the subresource: a failure there is the object's error.
   const read = entries.map((e) => {
     if (!e.target) return e;
@@ -125,9 +131,12 @@ async function run(inv: Invocation): Promise<number> {
   await visitAll(read, (t) => {
     count++;
     const api = inv.ctx.api;
-    if (dryRun === "client") {
-      const patched = applyLocally(t.object, patchType, body);
-      objectPrinter(inv, dryRun, { dryRunSuffix: false }).print(patched, "patched");
+    if (isLocal || dryRun === "client") {
+      // Patched on the client: the object as read (a file's as written).
+      const before = isLocal ? t.object : toWire(t.object);
+      const patched = applyLocally(before, patchType, body);
+      const form = isLocal ? "raw" : "wire";
+      objectPrinter(inv, dryRun, { dryRunSuffix: false, form }).print(patched, deepEqual(before, patched) ? "patched (no change)" : "patched");
       return;
     }
     const server = dryRun === "server";
@@ -152,12 +161,17 @@ async function run(inv: Invocation): Promise<number> {
 }
 
 /** getPatchedJSON: the patch applied to the object as read, on the client. */
-function applyLocally(obj: KubeObject, patchType: PatchType, body: unknown): KubeObject {
-  const wire = toWire(obj);
+function applyLocally(wire: KubeObject, patchType: PatchType, body: unknown): KubeObject {
+  const apiVersion = wire.apiVersion ?? "";
+  if (patchType === "strategic" && !isSchemeKind(apiVersion, wire.kind ?? "")) {
+    const slash = apiVersion.indexOf("/");
+    const gvk = `${slash >= 0 ? apiVersion.slice(0, slash) : ""}/${apiVersion.slice(slash + 1)}, Kind=${wire.kind ?? ""}`;
+    throw new KubectlError(`strategic merge patch is not supported for ${gvk} locally, try --type merge`);
+  }
   try {
     if (patchType === "json") return applyJsonPatch(wire, body) as KubeObject;
     if (patchType === "merge") return applyMergePatch(wire, body) as KubeObject;
-    return applyStrategicMergePatch(wire, body, schemaFor(obj.kind ?? "")) as KubeObject;
+    return applyStrategicMergePatch(wire, body, schemaFor(wire.kind ?? "")) as KubeObject;
   } catch (err) {
     if (err instanceof AggregateError || err instanceof KubectlError) throw err;
     throw new KubectlError(err instanceof Error ? err.message : String(err));
