@@ -10,6 +10,7 @@ import {
   changeCause,
   dryRunStrategy,
   fetchTargets,
+  LOCAL_DRY_RUN_SERVER,
   localTargets,
   metadataFlags,
   objectPrinter,
@@ -60,7 +61,7 @@ async function run(inv: Invocation): Promise<number> {
   if (f.bool("all") && f.string("selector") !== "") throw new KubectlError("cannot set --all and --selector at the same time");
   if (f.bool("all") && f.string("field-selector") !== "") throw new KubectlError("cannot set --all and --field-selector at the same time");
   if (isLocal) {
-    if (dryRun === "server") throw new KubectlError("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
+    if (dryRun === "server") throw new KubectlError(LOCAL_DRY_RUN_SERVER);
     if (resources.length > 0) throw new KubectlError("can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set");
     if (f.strings("filename").length === 0) throw new KubectlError("one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json");
   } else if (resources.length < 1 && f.strings("filename").length === 0) {

@@ -223,6 +223,8 @@ export function fetchTargets(inv: Invocation, o: TargetOptions): Targets {
   };
 }
 
+export const LOCAL_DRY_RUN_SERVER = "cannot specify --local and --dry-run=server - did you mean --dry-run=client?";
+
 /** resource.LocalResourceError: --local with objects named on the command line. */
 export const LOCAL_RESOURCE_ERROR =
   "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";

@@ -24,6 +24,7 @@ import {
   changeFlags,
   dryRunStrategy,
   fetchTargets,
+  LOCAL_DRY_RUN_SERVER,
   localTargets,
   objectPrinter,
   recording,
@@ -100,7 +101,7 @@ async function run(inv: Invocation): Promise<number> {
   if (patchText !== "" && patchFile !== "") throw new KubectlError("cannot specify --patch and --patch-file together");
   if (patchText === "" && patchFile === "") throw new KubectlError("must specify --patch or --patch-file containing the contents of the patch");
   if (isLocal && inv.args.length > 0) throw new KubectlError("cannot specify --local and server resources");
-  if (isLocal && dryRun === "server") throw new KubectlError("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
+  if (isLocal && dryRun === "server") throw new KubectlError(LOCAL_DRY_RUN_SERVER);
   const typeName = f.string("type").toLowerCase();
   if (f.string("type") !== "" && !PATCH_TYPES.includes(typeName)) {
     throw new KubectlError(`--type must be one of [json merge strategic], not ${JSON.stringify(f.string("type"))}`);

@@ -1,8 +1,9 @@
-// What `kubectl set image|env|resources` share (kubectl pkg/cmd/set/helper.go
-// and polymorphichelpers' UpdatePodSpecForObject, v1.32): the pod spec of an
-// object (a Pod's, or a Deployment's or ReplicaSet's template), container
-// selection with `*` wildcards, the two-way strategic patch from the object as
-// read to the object as changed, and sending it.
+// What the `kubectl set` subcommands share (kubectl pkg/cmd/set/helper.go
+// and polymorphichelpers' UpdatePodSpecForObject, v1.32): their flags, the
+// pod spec of an object (a Pod's, or the template of a kind with pods),
+// container selection with `*` wildcards, the two-way strategic patch from
+// the object as read to the object as changed, and sending it (or, with
+// --local or a client dry run, printing it).
 import type { ResourceType } from "../../../api/registry.ts";
 import type { Container, KubeObject, PodSpec } from "../../../api/types.ts";
 import { createTwoWayMergePatch } from "../../../api/patch/strategic.ts";
@@ -43,8 +44,6 @@ export function setFlags(localUsage: string, o: SetFlagOptions = {}): FlagDef[] 
     ...(o.selector === false ? [] : [SELECTOR_FLAG]),
   ];
 }
-
-export const LOCAL_DRY_RUN_SERVER = "cannot specify --local and --dry-run=server - did you mean --dry-run=client?";
 
 /** The Go type kubectl names for an object of a kind it cannot change. */
 export function goType(t: ResourceType): string {

@@ -8,13 +8,12 @@
 import type { EnvVar } from "../../../api/types.ts";
 import { isEnvVarName } from "../../../api/validation/names.ts";
 import type { Command, Invocation } from "../../command.ts";
-import { type FlagDef, STRING } from "../../flags.ts";
-import { BOOL } from "../../flags.ts";
+import { BOOL, type FlagDef, STRING } from "../../flags.ts";
 import { AggregateError, KubectlError } from "../../types.ts";
 import { toWire } from "../../wire.ts";
-import { dryRunStrategy, fetchTargets, localTargets, objectPrinter, type Target, type Targets } from "../mutation.ts";
+import { dryRunStrategy, fetchTargets, LOCAL_DRY_RUN_SERVER, localTargets, objectPrinter, type Target, type Targets } from "../mutation.ts";
 import { type EnvVarSource, refString, refValue, ResolveError, ResourceStore } from "./env-resolve.ts";
-import { LOCAL_DRY_RUN_SERVER, objectName, podSpecOf, selectContainers, sendChange, setFlags } from "./common.ts";
+import { objectName, podSpecOf, selectContainers, sendChange, setFlags } from "./common.ts";
 
 const FLAGS: FlagDef[] = [
   ...setFlags("If true, set env will NOT contact api-server but run locally.", {
@@ -267,7 +266,16 @@ export const setEnvCommand: Command = {
   kubectl set env deployment/web MODE-
   
   # Show the environment of every container
-  kubectl set env deployment/web --list`,
+  kubectl set env deployment/web --list
+  
+  # One variable per key of the config map settings, named APP_<KEY>
+  kubectl set env deployment/web --from=configmap/settings --prefix=APP_
+  
+  # Only the key password of the secret db
+  kubectl set env deployment/web --from=secret/db --keys=password
+  
+  # Show a manifest on disk with a new variable, without the server
+  kubectl set env -f web.yaml MODE=fast --local -o yaml`,
   use: "env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]",
   flags: FLAGS,
   run,

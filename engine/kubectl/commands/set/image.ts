@@ -5,8 +5,8 @@
 import type { Command, Invocation } from "../../command.ts";
 import { AggregateError, KubectlError } from "../../types.ts";
 import { toWire } from "../../wire.ts";
-import { dryRunStrategy, fetchTargets, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter, resourcesAndPairs } from "../mutation.ts";
-import { LOCAL_DRY_RUN_SERVER, objectName, podSpecOf, sendChange, setFlags } from "./common.ts";
+import { dryRunStrategy, fetchTargets, LOCAL_DRY_RUN_SERVER, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter, resourcesAndPairs } from "../mutation.ts";
+import { objectName, podSpecOf, sendChange, setFlags } from "./common.ts";
 
 const FLAGS = setFlags("If true, set image will NOT contact api-server but run locally.");
 

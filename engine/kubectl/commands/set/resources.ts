@@ -7,8 +7,8 @@ import type { Command, Invocation } from "../../command.ts";
 import { type FlagDef, STRING } from "../../flags.ts";
 import { AggregateError, KubectlError } from "../../types.ts";
 import { toWire } from "../../wire.ts";
-import { dryRunStrategy, fetchTargets, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter } from "../mutation.ts";
-import { LOCAL_DRY_RUN_SERVER, objectName, podSpecOf, selectContainers, sendChange, setFlags } from "./common.ts";
+import { dryRunStrategy, fetchTargets, LOCAL_DRY_RUN_SERVER, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter } from "../mutation.ts";
+import { objectName, podSpecOf, selectContainers, sendChange, setFlags } from "./common.ts";
 
 const REQUIREMENTS_USAGE =
   "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.";

@@ -7,8 +7,8 @@ import type { Command, Invocation } from "../../command.ts";
 import { type FlagDef } from "../../flags.ts";
 import { AggregateError, KubectlError } from "../../types.ts";
 import { toWire } from "../../wire.ts";
-import { dryRunStrategy, fetchTargets, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter } from "../mutation.ts";
-import { LOCAL_DRY_RUN_SERVER, objectName, sendChange, setFlags } from "./common.ts";
+import { dryRunStrategy, fetchTargets, LOCAL_DRY_RUN_SERVER, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter } from "../mutation.ts";
+import { objectName, sendChange, setFlags } from "./common.ts";
 
 const FLAGS: FlagDef[] = [
   ...setFlags("If true, set subject will NOT contact api-server but run locally.", { filenameUsage: "the resource to update the subjects", record: false }),
