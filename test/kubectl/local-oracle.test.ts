@@ -47,7 +47,18 @@ const FILES: Record<string, string> = {
   "other.pem": "-----BEGIN FOO-----\nYWJj\n-----END FOO-----\n",
   "notes.txt": "not a certificate\n",
   "config.json": '{"auths":{"registry.example":{"auth":"dTpw"}}}\n',
+  "conf/app.properties": "color=blue\n",
+  "conf/motd.txt": "hello\n",
+  "conf/nested/ignored.txt": "not read\n",
 };
+
+/** The regular files of a directory of FILES (subdirectories left out). */
+function readDir(path: string): string[] | undefined {
+  const prefix = path.replace(/\/+$/, "") + "/";
+  const names = Object.keys(FILES).filter((f) => f.startsWith(prefix));
+  if (names.length === 0) return undefined;
+  return names.map((f) => f.slice(prefix.length)).filter((n) => !n.includes("/")).sort();
+}
 
 interface Case {
   name: string;
@@ -196,6 +207,16 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "--from-file with a directory takes each file in it",
+    lines: [
+      "create configmap c --from-file=conf --dry-run=client -o yaml",
+      "create configmap c --from-file=conf/ --from-file=k=tls.crt --dry-run=client -o yaml",
+      "create secret generic s --from-file=conf --dry-run=client -o yaml",
+      "create configmap c --from-file=k=conf --dry-run=client",
+      "create secret docker-registry reg --from-file=conf --dry-run=client",
+    ],
+  },
+  {
     name: "--append-hash names config maps and secrets after their content",
     lines: [
       "create secret generic s --from-literal=a=b --append-hash --dry-run=client",
@@ -216,7 +237,8 @@ async function ours(line: string): Promise<KubectlResult> {
     api: cluster.api,
     now: () => cluster.nowMs(),
     wait: async (ms) => cluster.advance(ms),
-    readFile: (p) => FILES[p],
+    readFile: (p) => FILES[p.replace(/^\.\//, "")],
+    readDir,
   });
   return { stdout, stderr, exitCode };
 }

@@ -1,7 +1,7 @@
 // The set subcommands and --local in-process, so they are covered where real
 // kubectl is not installed (the oracle tests compare every byte with it).
 import { describe, expect, it } from "vitest";
-import type { Cluster } from "../../engine/index.ts";
+import { type Cluster, createCluster } from "../../engine/index.ts";
 import { runKubectl } from "../../engine/kubectl/index.ts";
 import { buildUpdateScenario } from "./update-scenario.ts";
 import { words } from "./words.ts";
@@ -100,5 +100,15 @@ describe("--local changes the file's object, not the cluster's", () => {
     const before = JSON.stringify(c.api.get("deployments", "default", "nginx"));
     expect(await kubectl(c, line)).toEqual({ exitCode: 0, stdout: printed, stderr: "" });
     expect(JSON.stringify(c.api.get("deployments", "default", "nginx"))).toBe(before);
+  });
+});
+
+describe("create --from-file reads a directory of the learner's shell", () => {
+  it("takes each regular file under its name, not the subdirectories", async () => {
+    const c = createCluster();
+    for (const line of ["mkdir -p conf/sub", "echo blue > conf/color", "echo x > conf/sub/y"]) await c.exec(line);
+    const r = await c.exec("kubectl create cm c --from-file=./conf/ --dry-run=client -o jsonpath={.data}");
+    expect(r).toEqual({ exitCode: 0, stdout: '{"color":"blue\\n"}', stderr: "" });
+    expect((await c.exec("kubectl create cm c --from-file=k=conf --dry-run=client")).stderr).toBe("error: cannot give a key name for a directory path\n");
   });
 });

@@ -115,17 +115,32 @@ export function envFileEntries(inv: Invocation, path: string): Array<[string, st
   return out;
 }
 
+/**
+ * --from-file sources: `[key=]file`, or a directory, each regular file in it
+ * under its own name (a directory takes no key).
+ */
+export function fileEntries(inv: Invocation, sources: readonly string[]): Array<[string, string]> {
+  const entries: Array<[string, string]> = [];
+  for (const source of sources) {
+    const [key, path] = fileSource(source);
+    const files = inv.ctx.readDir?.(path);
+    if (files === undefined) {
+      entries.push([key, readSource(inv, path)]);
+      continue;
+    }
+    if (source.includes("=")) throw new KubectlError("cannot give a key name for a directory path");
+    for (const name of files) entries.push([name, readSource(inv, `${path.replace(/\/+$/, "")}/${name}`)]);
+  }
+  return entries;
+}
+
 export function dataSources(inv: Invocation): Array<[string, string]> {
   const f = inv.flags;
   const envFiles = f.strings("from-env-file");
   if (envFiles.length > 0 && (f.strings("from-file").length > 0 || f.strings("from-literal").length > 0)) {
     throw new KubectlError("from-env-file cannot be combined with from-file or from-literal");
   }
-  const entries: Array<[string, string]> = [];
-  for (const s of f.strings("from-file")) {
-    const [key, path] = fileSource(s);
-    entries.push([key, readSource(inv, path)]);
-  }
+  const entries = fileEntries(inv, f.strings("from-file"));
   for (const s of f.strings("from-literal")) entries.push(literalSource(s));
   for (const path of envFiles) entries.push(...envFileEntries(inv, path));
   return entries;

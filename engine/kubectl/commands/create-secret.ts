@@ -10,7 +10,7 @@ import { BOOL, type FlagDef, STRING } from "../flags.ts";
 import { keyPairError } from "../pem.ts";
 import { jsonString } from "../printers/go/json.ts";
 import { KubectlError } from "../types.ts";
-import { appendHash, createGenerated, DATA_FLAGS, dataSources, fileSource, generatorFlags, nameArg, readSource } from "./create-generate.ts";
+import { appendHash, createGenerated, DATA_FLAGS, dataSources, fileEntries, generatorFlags, nameArg } from "./create-generate.ts";
 
 /** The data of a secret: keys checked, values base64-encoded. */
 function secretData(entries: ReadonlyArray<[string, string]>): Record<string, string> {
@@ -120,12 +120,7 @@ const createSecretDockerRegistry: Command = {
       throw new KubectlError("either --from-file or the combination of --docker-username, --docker-password and --docker-server is required");
     }
     const entries: Array<[string, string]> =
-      sources.length > 0
-        ? sources.map((s) => {
-            const [key, path] = fileSource(s);
-            return [key, readSource(inv, path)];
-          })
-        : [[DOCKER_CONFIG_KEY, dockerConfigJson(username, password, email, server)]];
+      sources.length > 0 ? fileEntries(inv, sources) : [[DOCKER_CONFIG_KEY, dockerConfigJson(username, password, email, server)]];
     const obj = secretObject(inv, name, "kubernetes.io/dockerconfigjson", secretData(entries));
     return createGenerated(inv, "secrets", obj, "failed to create secret ");
   },
