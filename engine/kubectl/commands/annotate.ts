@@ -87,6 +87,8 @@ async function run(inv: Invocation): Promise<number> {
 
   await visitAll(entries, (t) => {
     const obj = t.object;
+    // A file's object may come without metadata; setting labels makes it.
+    obj.metadata ??= {} as typeof obj.metadata;
     const local = dryRun === "client" || list || isLocal;
     const old = { ...(obj.metadata.annotations ?? {}) };
     const patchAnnotations: Record<string, string | null> = {};

@@ -93,6 +93,8 @@ async function run(inv: Invocation): Promise<number> {
 
   await visitAll(entries, (t) => {
     const obj = t.object;
+    // A file's object may come without metadata; setting labels makes it.
+    obj.metadata ??= {} as typeof obj.metadata;
     if (resourceVersion !== "") obj.metadata.resourceVersion = "";
     const before = jsonLength(obj);
     const oldLabels = { ...(obj.metadata.labels ?? {}) };

@@ -98,7 +98,7 @@ export function objectRef(obj: KubeObject): string {
   const apiVersion = obj.apiVersion ?? "";
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
   const kind = (obj.kind ?? "").toLowerCase();
-  return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name ?? ""}`;
+  return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name || "<unknown>"}`;
 }
 
 /**
@@ -261,6 +261,8 @@ export function localTargets(inv: Invocation, filenames: readonly string[], opti
     const slash = apiVersion.indexOf("/");
     const type = { group: slash >= 0 ? apiVersion.slice(0, slash) : "", version: apiVersion.slice(slash + 1), kind, resource: kind.toLowerCase() } as ResourceType;
     const copy = deepClone(object);
+    // kubectl's accessors give a file's object metadata as soon as they touch it.
+    if (options.typed) copy.metadata ??= {} as KubeObject["metadata"];
     entries.push({ target: { type, object: copy, namespace: copy.metadata?.namespace || inv.namespace, name: copy.metadata?.name ?? "", local: true } });
   }
   return {
