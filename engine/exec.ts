@@ -54,6 +54,7 @@ export class ExecSession {
             wait,
             idle: this.current.wait ? undefined : () => host.idle(),
             readFile: (path) => readFile(env, path),
+            readDir: (path) => readDir(env, path),
             editor: env.editor,
             writeFile: (path, content) => writeFile(env, path, content),
           }),
@@ -98,6 +99,12 @@ function writeFile(env: ShellEnvView, path: string, content: string): boolean {
   } catch {
     return false;
   }
+}
+
+function readDir(env: ShellEnvView, path: string): string[] | undefined {
+  const dir = env.resolve(path);
+  if (!env.fs.isDir(dir)) return undefined;
+  return env.fs.readdir(dir).filter((name) => !env.fs.isDir(`${dir.replace(/\/$/, "")}/${name}`));
 }
 
 function readFile(env: ShellEnvView, path: string): string | undefined {

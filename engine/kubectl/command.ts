@@ -10,6 +10,8 @@ export interface Invocation {
   command: Command;
   /** `kubectl get`, as usage messages name the command. */
   path: string;
+  /** The command's words as typed (`kubectl set sa`), as --record writes them; `path` when not given. */
+  typedPath?: string;
   args: string[];
   /** Arguments before `--` (-1 when there was none). */
   argsLenAtDash: number;
@@ -171,11 +173,14 @@ export function suggestionsFor(cmd: Command, typed: string): string[] {
 export interface Found {
   cmd: Command;
   path: Command[];
+  /** The words that named each command after the root, as typed (aliases kept). */
+  typed: string[];
   args: string[];
 }
 
 export function find(root: Command, args: readonly string[]): Found {
   const path: Command[] = [root];
+  const typed: string[] = [];
   let cmd = root;
   let rest = [...args];
   for (;;) {
@@ -186,8 +191,9 @@ export function find(root: Command, args: readonly string[]): Found {
     rest = argsMinusFirstX(rest, words[0]!, flagSetFor(cmd));
     cmd = next;
     path.push(next);
+    typed.push(words[0]!);
   }
-  return { cmd, path, args: rest };
+  return { cmd, path, typed, args: rest };
 }
 
 export function commandPath(path: readonly Command[]): string {
@@ -340,6 +346,7 @@ export async function execute(root: Command, args: readonly string[], ctx: Kubec
   const code = await cmd.run({
     command: cmd,
     path: full,
+    typedPath: ["kubectl", ...found.typed].join(" "),
     args: parsed.args,
     argsLenAtDash: parsed.argsLenAtDash,
     flags: fs,

@@ -51,7 +51,7 @@ export function nameText(obj: unknown): string {
   const kind = o.kind ?? "";
   const apiVersion = o.apiVersion ?? "";
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-  const name = o.metadata?.name ?? "";
+  const name = o.metadata?.name || "<unknown>";
   if (kind === "") throw new KubectlError(`missing kind for resource with name ${name}`);
   return group ? `${kind.toLowerCase()}.${group}/${name}\n` : `${kind.toLowerCase()}/${name}\n`;
 }

@@ -7,7 +7,7 @@
 import { servesVersion, toServedVersion, type ResourceType } from "../api/registry.ts";
 import type { KubeObject } from "../api/types.ts";
 import { discoveryOrder, resolveResource } from "./discovery.ts";
-import { ManifestError, readManifests } from "./manifest.ts";
+import { ManifestError, type ManifestObject, readManifests } from "./manifest.ts";
 import { AggregateError, type KubectlContext, KubectlError } from "./types.ts";
 
 export type Visit =
@@ -127,6 +127,25 @@ function readFileArg(ctx: KubectlContext, path: string, stdin: string | undefine
   const text = ctx.readFile(path);
   if (text === undefined) throw new KubectlError(`the path ${JSON.stringify(path)} does not exist`);
   return text;
+}
+
+/**
+ * The objects of `-f` files as read, without asking the server which kinds
+ * exist (a builder with Local(): --local). Parse errors are kept per file.
+ */
+export function readFileObjects(ctx: KubectlContext, filenames: readonly string[], stdin: string | undefined): { objects: ManifestObject[]; errors: unknown[] } {
+  const objects: ManifestObject[] = [];
+  const errors: unknown[] = [];
+  for (const file of filenames) {
+    const text = readFileArg(ctx, file, stdin);
+    try {
+      objects.push(...readManifests(text, file));
+    } catch (err) {
+      if (!(err instanceof ManifestError)) throw err;
+      errors.push(err);
+    }
+  }
+  return { objects, errors };
 }
 
 /** Resolve the command line to visits, as Builder.Do() would. Throws kubectl's builder errors. */

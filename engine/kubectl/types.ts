@@ -50,6 +50,8 @@ export interface KubectlContext {
   idle?(): boolean;
   /** A file of the learner's virtual file system (relative to the working directory), for `-f`. */
   readFile(path: string): string | undefined;
+  /** The names of the regular files in a directory, sorted (`--from-file=dir/`); undefined when `path` is no directory. */
+  readDir?(path: string): string[] | undefined;
   /** Write a file of the learner's file system (kubectl edit keeps a copy of failed edits); false if it cannot. */
   writeFile?(path: string, content: string): boolean;
   /**

@@ -10,11 +10,11 @@
 // When the binary is missing the oracle tests skip (see `oracleSkipReason`).
 
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export const KUBECTL_PATH = process.env.KUBEDOJO_KUBECTL ?? "/usr/lib/google-cloud-sdk/bin/kubectl.1.32";
 
@@ -39,7 +39,10 @@ export interface RunOptions {
 /** Run the real kubectl with `args` (no shell); never throws for a non-zero exit. */
 export function runKubectl(args: readonly string[], options: RunOptions = {}): Promise<KubectlResult> {
   const dir = mkdtempSync(join(tmpdir(), "kubedojo-oracle-"));
-  for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return new Promise((resolve) => {
     execFile(
       KUBECTL_PATH,

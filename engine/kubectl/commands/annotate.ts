@@ -3,47 +3,32 @@
 // the message is always `annotated`, and the printed object is the server's
 // answer.
 import type { Command, Invocation } from "../command.ts";
-import { BOOL, type FlagDef, STRING } from "../flags.ts";
-import { ALL_NAMESPACES_FLAG } from "../get.ts";
+import type { FlagDef } from "../flags.ts";
 import { KubectlError } from "../types.ts";
 import {
   CHANGE_CAUSE,
   changeCause,
-  DRY_RUN_FLAG,
   dryRunStrategy,
   fetchTargets,
-  fieldManagerFlag,
-  filenameFlags,
+  LOCAL_DRY_RUN_SERVER,
+  localTargets,
+  metadataFlags,
   objectPrinter,
-  PRINT_FLAGS,
-  RECORD_FLAG,
   recording,
   resourcesAndPairs,
-  SELECTOR_FLAG,
   visitAll,
 } from "./mutation.ts";
 
-const FLAGS: FlagDef[] = [
-  BOOL("all", "Select all resources, in the namespace of the specified resource types."),
-  { ...ALL_NAMESPACES_FLAG, usage: "If true, check the specified action in all namespaces." },
-  ...PRINT_FLAGS,
-  DRY_RUN_FLAG,
-  fieldManagerFlag("kubectl-annotate"),
-  STRING(
-    "field-selector",
-    "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-  ),
-  ...filenameFlags("identifying the resource to update the annotation"),
-  BOOL("list", "If true, display the annotations for a given resource."),
-  BOOL("local", "If true, annotation will NOT contact api-server but run locally."),
-  BOOL("overwrite", "If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations."),
-  RECORD_FLAG,
-  STRING(
-    "resource-version",
+const FLAGS: FlagDef[] = metadataFlags({
+  fieldManager: "kubectl-annotate",
+  allUsage: "Select all resources, in the namespace of the specified resource types.",
+  filenameUsage: "identifying the resource to update the annotation",
+  listUsage: "If true, display the annotations for a given resource.",
+  localUsage: "If true, annotation will NOT contact api-server but run locally.",
+  overwriteUsage: "If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.",
+  resourceVersionUsage:
     "If non-empty, the annotation update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.",
-  ),
-  SELECTOR_FLAG,
-];
+});
 
 /** cmdutil.ParsePairs with removals. */
 function parsePairs(pairs: readonly string[]): { set: Map<string, string>; remove: string[] } {
@@ -67,36 +52,44 @@ function parsePairs(pairs: readonly string[]): { set: Map<string, string>; remov
 async function run(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const dryRun = dryRunStrategy(inv);
-  const printer = objectPrinter(inv, dryRun);
+  const isLocal = f.bool("local");
+  const printer = objectPrinter(inv, dryRun, { form: isLocal ? "raw" : "wire" });
   const { resources, pairs } = resourcesAndPairs(inv.args, "annotation");
   const { set, remove } = parsePairs(pairs);
   const list = f.bool("list");
   if (list && f.string("output") !== "") throw new KubectlError("--list and --output may not be specified together");
   if (f.bool("all") && f.string("selector") !== "") throw new KubectlError("cannot set --all and --selector at the same time");
   if (f.bool("all") && f.string("field-selector") !== "") throw new KubectlError("cannot set --all and --field-selector at the same time");
-  if (f.bool("local")) throw new KubectlError("--local is not available in this simulated cluster");
-  if (resources.length < 1 && f.strings("filename").length === 0) {
+  if (isLocal) {
+    if (dryRun === "server") throw new KubectlError(LOCAL_DRY_RUN_SERVER);
+    if (resources.length > 0) throw new KubectlError("can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set");
+    if (f.strings("filename").length === 0) throw new KubectlError("one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json");
+  } else if (resources.length < 1 && f.strings("filename").length === 0) {
     throw new KubectlError("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   }
   if (set.size < 1 && remove.length < 1 && !list) throw new KubectlError("at least one annotation update is required");
   const both = remove.filter((k) => set.has(k));
   if (both.length > 0) throw new KubectlError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(", ")}`);
 
-  const { entries, single } = fetchTargets(inv, {
-    args: resources,
-    all: f.bool("all"),
-    selector: f.string("selector"),
-    fieldSelector: f.string("field-selector"),
-    allNamespaces: f.bool("all-namespaces"),
-    filenames: f.strings("filename"),
-  });
+  const { entries, single } = isLocal
+    ? localTargets(inv, f.strings("filename"), { typed: false })
+    : fetchTargets(inv, {
+        args: resources,
+        all: f.bool("all"),
+        selector: f.string("selector"),
+        fieldSelector: f.string("field-selector"),
+        allNamespaces: f.bool("all-namespaces"),
+        filenames: f.strings("filename"),
+      });
   const resourceVersion = f.string("resource-version");
   if (!single && resourceVersion !== "") throw new KubectlError("--resource-version may only be used with a single resource");
   const overwrite = f.bool("overwrite");
 
   await visitAll(entries, (t) => {
     const obj = t.object;
-    const local = dryRun === "client" || list;
+    // A file's object may come without metadata; setting labels makes it.
+    obj.metadata ??= {} as typeof obj.metadata;
+    const local = dryRun === "client" || list || isLocal;
     const old = { ...(obj.metadata.annotations ?? {}) };
     const patchAnnotations: Record<string, string | null> = {};
     if (!local && recording(inv)) {
@@ -121,6 +114,7 @@ async function run(inv: Invocation): Promise<number> {
       if (was !== annotations[key]) patchAnnotations[key] = annotations[key] ?? null;
     }
     obj.metadata.annotations = annotations;
+    if (resourceVersion !== "") obj.metadata.resourceVersion = resourceVersion;
     let out = obj;
     if (!local) {
       const meta: Record<string, unknown> = {};

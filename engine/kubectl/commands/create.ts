@@ -1,21 +1,21 @@
 // `kubectl create` (pkg/cmd/create, v1.32): objects from files (`-f FILE|-`)
-// and the generators people type: deployment, namespace, configmap, secret
-// generic and service clusterip|nodeport|loadbalancer|externalname. Each prints `kind.group/name created` (with ` (dry run)`
+// and the generators people type: deployment, namespace, configmap,
+// secret (create-secret.ts) and service (create-service.ts). Each prints `kind.group/name created` (with ` (dry run)`
 // or ` (server dry run)`), or the object with -o.
 import type { ResourceType } from "../../api/registry.ts";
 import type { KubeObject } from "../../api/types.ts";
-import { ApiError } from "../../api/errors.ts";
 import { parseSelector } from "../../api/labels.ts";
-import { isConfigMapKey, isDNS1123Subdomain, isValidPortName, isValidPortNum } from "../../api/validation/names.ts";
-import { base64EncodeText } from "../../util/base64.ts";
+import { isConfigMapKey } from "../../api/validation/names.ts";
 import { type Command, type Invocation, usageError } from "../command.ts";
-import { BOOL, type FlagDef } from "../flags.ts";
+import { BOOL } from "../flags.ts";
 import { SELECTOR_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG } from "../get.ts";
-import { atVisitedVersion, buildVisits } from "../resources.ts";
+import { buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
+import { appendHash, createGenerated, DATA_FLAGS, dataSources, generatorFlags, nameArg, requireFlags } from "./create-generate.ts";
+import { createSecret } from "./create-secret.ts";
+import { createService } from "./create-service.ts";
 import {
   DRY_RUN_FLAG,
-  type DryRun,
   dryRunStrategy,
   fieldManagerFlag,
   operationPrinter,
@@ -77,7 +77,7 @@ async function createFromFiles(inv: Invocation): Promise<number> {
       const warnings: string[] = [];
       const created = inv.ctx.api.create(visit.type.resource, obj, { namespace: visit.namespace, dryRun: dryRun === "server", fieldValidation, warnings });
       printWarnings(inv, warnings);
-      print(atVisitedVersion(inv.ctx, visit.type, created));
+      print(created);
     } catch (err) {
       errors.push(withSource("creating", visit.source, err));
     }
@@ -98,51 +98,6 @@ export function fileObject(obj: KubeObject, type: ResourceType, namespace: strin
 }
 
 // ---------- the generators ----------
-
-/** NameFromCommandArgs: the one NAME before any `--`. */
-function nameArg(inv: Invocation): string {
-  const n = inv.argsLenAtDash === -1 ? inv.args.length : inv.argsLenAtDash;
-  if (n !== 1) throw usageError(inv.path, `exactly one NAME is required, got ${n}`);
-  return inv.args[0]!;
-}
-
-/**
- * Send (or, on a client dry run, only print) a generated object. `failure`
- * is how the generator words a server error (`failed to create deployment: `).
- */
-function createGenerated(inv: Invocation, resource: string, obj: KubeObject, failure?: string, saveConfig = inv.flags.bool("save-config")): number {
-  const dryRun: DryRun = dryRunStrategy(inv);
-  const fieldValidation = validationDirective(inv.flags);
-  const print = operationPrinter(inv, "created", dryRun, { typed: true });
-  const type = inv.ctx.api.registry.get(resource)!;
-  if (type.namespaced && inv.explicitNamespace) obj.metadata.namespace = inv.namespace;
-  if (saveConfig) obj = withApplyAnnotation(obj, true);
-  if (dryRun === "client") {
-    print(obj);
-    return 0;
-  }
-  const warnings: string[] = [];
-  let created: KubeObject;
-  try {
-    created = inv.ctx.api.create(resource, obj, { namespace: type.namespaced ? inv.namespace : undefined, dryRun: dryRun === "server", fieldValidation, warnings });
-  } catch (err) {
-    // The generators wrap the server's error in their own words (even Invalid).
-    if (failure === undefined || !(err instanceof ApiError)) throw err;
-    throw new KubectlError(`${failure}${err.message}`);
-  }
-  printWarnings(inv, warnings);
-  print(created);
-  return 0;
-}
-
-function requireFlags(inv: Invocation, ...names: string[]): void {
-  const missing = names.filter((n) => !inv.flags.changedFlag(n));
-  if (missing.length > 0) throw new KubectlError(`required flag(s) ${missing.map((n) => JSON.stringify(n)).join(", ")} not set`);
-}
-
-function generatorFlags(fieldManager = "kubectl-create"): FlagDef[] {
-  return [DRY_RUN_FLAG, fieldManagerFlag(fieldManager), ...PRINT_FLAGS, SAVE_CONFIG_FLAG, VALIDATE_FLAG];
-}
 
 /** A short, stable suffix standing in for kubectl's random one (utilrand.String(5)). */
 function suffixFor(text: string): string {
@@ -185,7 +140,7 @@ const createDeployment: Command = {
     "  # Create a deployment named my-dep that runs the busybox image and expose port 5701",
     "  kubectl create deployment my-dep --image=busybox --port=5701",
   ].join("\n"),
-  use: "deployment NAME --image=image -- [COMMAND] [args...]",
+  use: "deployment NAME --image=image -- [COMMAND] [args...] [options]",
   flags: [
     ...generatorFlags(),
     { name: "image", type: "stringSlice", default: "[]", usage: "Image names to run. A deployment can have multiple images set for multi-container pod." },
@@ -226,82 +181,13 @@ const createNamespace: Command = {
   short: "Create a namespace with the specified name",
   long: "Create a namespace with the specified name.",
   example: "  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace",
-  use: "namespace NAME [--dry-run=server|client|none]",
+  use: "namespace NAME [--dry-run=server|client|none] [options]",
   flags: generatorFlags(),
   run(inv) {
     const name = nameArg(inv);
     return createGenerated(inv, "namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } } as KubeObject);
   },
 };
-
-/** The learner's file, or kubectl's error for a missing one. */
-function readSource(inv: Invocation, path: string): string {
-  const text = inv.ctx.readFile(path);
-  if (text === undefined) throw new KubectlError(`error reading ${path}: no such file or directory`);
-  return text;
-}
-
-/** ParseFileSource: `[key=]path`, the key defaulting to the file's base name. */
-function fileSource(source: string): [string, string] {
-  const eq = source.indexOf("=");
-  if (eq < 0) return [source.split("/").filter((s) => s !== "").pop() ?? source, source];
-  const key = source.slice(0, eq);
-  const path = source.slice(eq + 1);
-  if (key === "") throw new KubectlError(`key name for file path ${path} missing`);
-  if (path === "") throw new KubectlError(`file path for key name ${key} missing`);
-  if (path.includes("=")) throw new KubectlError("key names or file paths cannot contain '='");
-  return [key, path];
-}
-
-/** ParseLiteralSource: `key=value` (the value may hold more `=`). */
-function literalSource(source: string): [string, string] {
-  const eq = source.indexOf("=");
-  if (eq < 0) throw new KubectlError(`invalid literal source ${source}, expected key=value`);
-  return [source.slice(0, eq), source.slice(eq + 1)];
-}
-
-/** An env file's `key=value` lines; blank lines and `#` comments skipped. */
-function envFileEntries(inv: Invocation, path: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const lines = readSource(inv, path).split("\n");
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/^\uFEFF/, "").trimStart();
-    if (line === "" || line.startsWith("#")) return;
-    const eq = line.indexOf("=");
-    if (eq < 0) {
-      // Without a value, kubectl takes the variable from its own environment: here, none.
-      return;
-    }
-    const key = line.slice(0, eq);
-    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) {
-      throw new KubectlError(`${JSON.stringify(key)} is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (line ${i + 1})`);
-    }
-    out.push([key, line.slice(eq + 1)]);
-  });
-  return out;
-}
-
-function dataSources(inv: Invocation): Array<[string, string]> {
-  const f = inv.flags;
-  const envFiles = f.strings("from-env-file");
-  if (envFiles.length > 0 && (f.strings("from-file").length > 0 || f.strings("from-literal").length > 0)) {
-    throw new KubectlError("from-env-file cannot be combined with from-file or from-literal");
-  }
-  const entries: Array<[string, string]> = [];
-  for (const s of f.strings("from-file")) {
-    const [key, path] = fileSource(s);
-    entries.push([key, readSource(inv, path)]);
-  }
-  for (const s of f.strings("from-literal")) entries.push(literalSource(s));
-  for (const path of envFiles) entries.push(...envFileEntries(inv, path));
-  return entries;
-}
-
-const DATA_FLAGS = (what: string): FlagDef[] => [
-  BOOL("append-hash", `Append a hash of the ${what} to its name.`),
-  { name: "from-env-file", type: "stringSlice", default: "[]", usage: `Specify the path to a file to read lines of key=val pairs to create a ${what}.` },
-  { name: "from-literal", type: "stringArray", default: "[]", usage: `Specify a key and literal value to insert in ${what} (i.e. mykey=somevalue)` },
-];
 
 const createConfigMap: Command = {
   name: "configmap",
@@ -315,7 +201,7 @@ const createConfigMap: Command = {
     "  # Create a new config map named my-config from a file, with a key of your choice",
     "  kubectl create configmap my-config --from-file=my-key=path/to/file.txt",
   ].join("\n"),
-  use: "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
+  use: "configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
   flags: [
     ...generatorFlags(),
     ...DATA_FLAGS("configmap"),
@@ -329,7 +215,6 @@ const createConfigMap: Command = {
   ],
   run(inv) {
     const name = nameArg(inv);
-    if (inv.flags.bool("append-hash")) throw new KubectlError("--append-hash is not supported by this simulated kubectl");
     const data: Record<string, string> = {};
     for (const [key, value] of dataSources(inv)) {
       const errs = isConfigMapKey(key);
@@ -341,184 +226,9 @@ const createConfigMap: Command = {
     }
     const obj: Record<string, unknown> = { apiVersion: "v1", kind: "ConfigMap", metadata: { name } };
     if (Object.keys(data).length > 0) obj.data = data;
+    if (inv.flags.bool("append-hash")) appendHash(obj as unknown as KubeObject);
     return createGenerated(inv, "configmaps", obj as unknown as KubeObject, "failed to create configmap: ");
   },
-};
-
-const createSecretGeneric: Command = {
-  name: "generic",
-  short: "Create a secret from a local file, directory, or literal value",
-  long: "Create a secret based on a file, directory, or specified literal value.\n\n A single secret may package one or more key/value pairs.",
-  example: [
-    "  # Create a new secret named my-secret with key1=supersecret and key2=topsecret",
-    "  kubectl create secret generic my-secret --from-literal=key1=supersecret --from-literal=key2=topsecret",
-    "",
-    "  # Create a new secret named my-secret from a file, with a key of your choice",
-    "  kubectl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rsa",
-  ].join("\n"),
-  use: "generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]",
-  flags: [
-    ...generatorFlags(),
-    ...DATA_FLAGS("secret"),
-    {
-      name: "from-file",
-      type: "stringSlice",
-      default: "[]",
-      usage:
-        "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
-    },
-    { name: "type", type: "string", usage: "The type of secret to create" },
-  ],
-  run(inv) {
-    const name = nameArg(inv);
-    if (inv.flags.bool("append-hash")) throw new KubectlError("--append-hash is not supported by this simulated kubectl");
-    const data: Record<string, string> = {};
-    for (const [key, value] of dataSources(inv)) {
-      const errs = isConfigMapKey(key);
-      if (errs.length > 0) throw new KubectlError(`${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(";")}`);
-      if (Object.hasOwn(data, key)) throw new KubectlError(`cannot add key ${key}, another key by that name already exists`);
-      data[key] = base64EncodeText(value);
-    }
-    const obj: Record<string, unknown> = { apiVersion: "v1", kind: "Secret", metadata: { name } };
-    if (Object.keys(data).length > 0) obj.data = data;
-    const type = inv.flags.string("type");
-    if (type !== "") obj.type = type;
-    return createGenerated(inv, "secrets", obj as unknown as KubeObject, "failed to create secret ");
-  },
-};
-
-const createSecret: Command = {
-  name: "secret",
-  short: "Create a secret using a specified subcommand",
-  long: "Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret indicate an Opaque secret type.\n\n A tls type secret holds TLS certificate and its associated key.",
-  use: "secret (docker-registry | generic | tls)",
-  subcommands: [createSecretGeneric],
-};
-
-// ---------- create service (create_service.go) ----------
-
-/** parsePorts: `port[:targetPort]`; the port as strconv.ParseUint reads it, the target a number or a name. */
-function parseServicePort(spec: string): { port: number; targetPort: number | string } {
-  const parts = spec.split(":");
-  const first = parts[0]!;
-  if (!/^\d+$/.test(first)) throw new KubectlError(`strconv.ParseUint: parsing ${JSON.stringify(first)}: invalid syntax`);
-  const port = Number(first);
-  if (port > 65535) throw new KubectlError(`strconv.ParseUint: parsing ${JSON.stringify(first)}: value out of range`);
-  if (parts.length === 1) return { port, targetPort: port };
-  const target = parts[1]!;
-  // strconv.Atoi: an optional sign, then digits.
-  if (/^[+-]?\d+$/.test(target)) {
-    const n = Number(target);
-    const errs = isValidPortNum(n);
-    if (errs.length > 0) throw new KubectlError(errs.join(","));
-    return { port, targetPort: n };
-  }
-  const errs = isValidPortName(target);
-  if (errs.length > 0) throw new KubectlError(errs.join(","));
-  return { port, targetPort: target };
-}
-
-type ServiceKind = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
-
-function runCreateService(inv: Invocation, type: ServiceKind): number {
-  const name = nameArg(inv);
-  const f = inv.flags;
-  const tcp = f.strings("tcp");
-  const clusterIP = type === "ClusterIP" ? f.string("clusterip") : "";
-  const externalName = type === "ExternalName" ? f.string("external-name") : "";
-  if (clusterIP === "None" && type !== "ClusterIP") throw new KubectlError("ClusterIP=None can only be used with ClusterIP service type");
-  if (clusterIP !== "None" && tcp.length === 0 && type !== "ExternalName") throw new KubectlError("at least one tcp port specifier must be provided");
-  if (type === "ExternalName" && isDNS1123Subdomain(externalName).length > 0) {
-    throw new KubectlError(`invalid service external name ${externalName}`);
-  }
-  const nodePort = type === "NodePort" ? f.int("node-port") : 0;
-  const ports = tcp.map((spec) => {
-    const { port, targetPort } = parseServicePort(spec);
-    return { name: spec.replaceAll(":", "-"), protocol: "TCP", port, targetPort, ...(nodePort !== 0 ? { nodePort } : {}) };
-  });
-  const spec: Record<string, unknown> = {};
-  if (ports.length > 0) spec.ports = ports;
-  spec.selector = { app: name };
-  if (clusterIP !== "") spec.clusterIP = clusterIP;
-  spec.type = type;
-  if (externalName !== "") spec.externalName = externalName;
-  const obj = { apiVersion: "v1", kind: "Service", metadata: { name, labels: { app: name } }, spec, status: { loadBalancer: {} } };
-  // kubectl 1.32 accepts --save-config here but never reads it: no annotation is written.
-  return createGenerated(inv, "services", obj as unknown as KubeObject, `failed to create ${type} service: `, false);
-}
-
-const TCP_FLAG: FlagDef = { name: "tcp", type: "stringSlice", default: "[]", usage: "Port pairs can be specified as '<port>:<targetPort>'." };
-
-const createServiceClusterIP: Command = {
-  name: "clusterip",
-  short: "Create a ClusterIP service",
-  long: "Create a ClusterIP service with the specified name.",
-  example: [
-    "  # Create a new ClusterIP service named my-cs",
-    "  kubectl create service clusterip my-cs --tcp=5678:8080",
-    "",
-    "  # Create a new ClusterIP service named my-cs (in headless mode)",
-    '  kubectl create service clusterip my-cs --clusterip="None"',
-  ].join("\n"),
-  use: "clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]",
-  flags: [
-    ...generatorFlags(),
-    TCP_FLAG,
-    { name: "clusterip", type: "string", usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." },
-  ],
-  run: (inv) => runCreateService(inv, "ClusterIP"),
-};
-
-const createServiceNodePort: Command = {
-  name: "nodeport",
-  short: "Create a NodePort service",
-  long: "Create a NodePort service with the specified name.",
-  example: "  # Create a new NodePort service named my-ns\n  kubectl create service nodeport my-ns --tcp=5678:8080",
-  use: "nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]",
-  flags: [
-    ...generatorFlags(),
-    TCP_FLAG,
-    { name: "node-port", type: "int", default: "0", usage: "Port used to expose the service on each node in a cluster." },
-  ],
-  run: (inv) => runCreateService(inv, "NodePort"),
-};
-
-const createServiceLoadBalancer: Command = {
-  name: "loadbalancer",
-  short: "Create a LoadBalancer service",
-  long: "Create a LoadBalancer service with the specified name.",
-  example: "  # Create a new LoadBalancer service named my-lbs\n  kubectl create service loadbalancer my-lbs --tcp=5678:8080",
-  use: "loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]",
-  flags: [...generatorFlags(), TCP_FLAG],
-  run: (inv) => runCreateService(inv, "LoadBalancer"),
-};
-
-const createServiceExternalName: Command = {
-  name: "externalname",
-  short: "Create an ExternalName service",
-  long: [
-    "Create an ExternalName service with the specified name.",
-    "",
-    " An ExternalName service is a DNS alias: its name resolves to an address outside",
-    "the cluster (a service off platform, in another cluster, or local) rather than",
-    "to pods.",
-  ].join("\n"),
-  example: "  # Create a new ExternalName service named my-ns\n  kubectl create service externalname my-ns --external-name bar.com",
-  use: "externalname NAME --external-name external.name [--dry-run=server|client|none] [options]",
-  flags: [...generatorFlags(), TCP_FLAG, { name: "external-name", type: "string", usage: "External name of service" }],
-  run(inv) {
-    requireFlags(inv, "external-name");
-    return runCreateService(inv, "ExternalName");
-  },
-};
-
-const createService: Command = {
-  name: "service",
-  aliases: ["svc"],
-  short: "Create a service using a specified subcommand",
-  long: "Create a service using a specified subcommand.",
-  use: "service [flags] [options]",
-  subcommands: [createServiceClusterIP, createServiceExternalName, createServiceLoadBalancer, createServiceNodePort],
 };
 
 export const createCommand: Command = {
@@ -532,7 +242,7 @@ export const createCommand: Command = {
     "  # Create a pod based on the JSON passed into stdin",
     "  cat pod.json | kubectl create -f -",
   ].join("\n"),
-  use: "create -f FILENAME",
+  use: "create -f FILENAME [options]",
   flags: [
     ...PRINT_FLAGS,
     DRY_RUN_FLAG,

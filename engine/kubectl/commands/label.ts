@@ -5,49 +5,32 @@
 // --overwrite); the printed object is the one kubectl changed locally.
 import { isValidLabelValue } from "../../api/validation/names.ts";
 import type { Command, Invocation } from "../command.ts";
-import { BOOL, type FlagDef, STRING } from "../flags.ts";
-import { ALL_NAMESPACES_FLAG } from "../get.ts";
+import type { FlagDef } from "../flags.ts";
 import { KubectlError } from "../types.ts";
 import {
   CHANGE_CAUSE,
   changeCause,
-  DRY_RUN_FLAG,
   dryRunStrategy,
   fetchTargets,
-  fieldManagerFlag,
-  filenameFlags,
+  LOCAL_DRY_RUN_SERVER,
+  localTargets,
+  metadataFlags,
   objectPrinter,
-  PRINT_FLAGS,
-  RECORD_FLAG,
   recording,
   resourcesAndPairs,
-  SELECTOR_FLAG,
   visitAll,
 } from "./mutation.ts";
 
-const FIELD_SELECTOR_FLAG = STRING(
-  "field-selector",
-  "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-);
-
-const FLAGS: FlagDef[] = [
-  BOOL("all", "Select all resources, in the namespace of the specified resource types"),
-  { ...ALL_NAMESPACES_FLAG, usage: "If true, check the specified action in all namespaces." },
-  ...PRINT_FLAGS,
-  DRY_RUN_FLAG,
-  fieldManagerFlag("kubectl-label"),
-  FIELD_SELECTOR_FLAG,
-  ...filenameFlags("identifying the resource to update the labels"),
-  BOOL("list", "If true, display the labels for a given resource."),
-  BOOL("local", "If true, label will NOT contact api-server but run locally."),
-  BOOL("overwrite", "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels."),
-  RECORD_FLAG,
-  STRING(
-    "resource-version",
+const FLAGS: FlagDef[] = metadataFlags({
+  fieldManager: "kubectl-label",
+  allUsage: "Select all resources, in the namespace of the specified resource types",
+  filenameUsage: "identifying the resource to update the labels",
+  listUsage: "If true, display the labels for a given resource.",
+  localUsage: "If true, label will NOT contact api-server but run locally.",
+  overwriteUsage: "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.",
+  resourceVersionUsage:
     "If non-empty, the labels update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.",
-  ),
-  SELECTOR_FLAG,
-];
+});
 
 /** parseLabels: new values (checked), removals, and kubectl's errors. */
 function parseLabels(specs: readonly string[]): { set: Map<string, string>; remove: string[] } {
@@ -84,30 +67,38 @@ async function run(inv: Invocation): Promise<number> {
   if (list && f.string("output") !== "") throw new KubectlError("--list and --output may not be specified together");
   if (f.bool("all") && f.string("selector") !== "") throw new KubectlError("cannot set --all and --selector at the same time");
   if (f.bool("all") && f.string("field-selector") !== "") throw new KubectlError("cannot set --all and --field-selector at the same time");
-  if (f.bool("local")) throw new KubectlError("--local is not available in this simulated cluster");
-  if (resources.length < 1 && f.strings("filename").length === 0) {
+  const isLocal = f.bool("local");
+  if (isLocal) {
+    if (dryRun === "server") throw new KubectlError(LOCAL_DRY_RUN_SERVER);
+    if (resources.length > 0) throw new KubectlError("can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set");
+    if (f.strings("filename").length === 0) throw new KubectlError("one or more files must be specified as -f pod.yaml or --filename=pod.json");
+  } else if (resources.length < 1 && f.strings("filename").length === 0) {
     throw new KubectlError("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   }
   if (set.size < 1 && remove.length < 1 && !list) throw new KubectlError("at least one label update is required");
 
-  const { entries, single } = fetchTargets(inv, {
-    args: resources,
-    all: f.bool("all"),
-    selector: f.string("selector"),
-    fieldSelector: f.string("field-selector"),
-    allNamespaces: f.bool("all-namespaces"),
-    filenames: f.strings("filename"),
-  });
+  const { entries, single } = isLocal
+    ? localTargets(inv, f.strings("filename"), { typed: false })
+    : fetchTargets(inv, {
+        args: resources,
+        all: f.bool("all"),
+        selector: f.string("selector"),
+        fieldSelector: f.string("field-selector"),
+        allNamespaces: f.bool("all-namespaces"),
+        filenames: f.strings("filename"),
+      });
   const resourceVersion = f.string("resource-version");
   if (!single && resourceVersion !== "") throw new KubectlError("--resource-version may only be used with a single resource");
   const overwrite = f.bool("overwrite");
 
   await visitAll(entries, (t) => {
     const obj = t.object;
+    // A file's object may come without metadata; setting labels makes it.
+    obj.metadata ??= {} as typeof obj.metadata;
     if (resourceVersion !== "") obj.metadata.resourceVersion = "";
     const before = jsonLength(obj);
     const oldLabels = { ...(obj.metadata.labels ?? {}) };
-    const local = dryRun === "client" || list;
+    const local = dryRun === "client" || list || isLocal;
     if (!local) {
       for (const key of remove) if (!(key in oldLabels)) inv.io.stdout(`label ${JSON.stringify(key)} not found.\n`);
     }
@@ -146,7 +137,7 @@ async function run(inv: Invocation): Promise<number> {
       for (const key of Object.keys(labels).sort()) inv.io.stdout(`${indent}${key}=${labels[key]}\n`);
       return;
     }
-    objectPrinter(inv, dryRun).print(obj, message);
+    objectPrinter(inv, dryRun, { form: isLocal ? "raw" : "wire" }).print(obj, message);
   });
   return 0;
 }

@@ -9,9 +9,11 @@ import type { KubeObject } from "../../api/types.ts";
 import { deepClone } from "../../util/json.ts";
 import type { Invocation } from "../command.ts";
 import { BOOL, type FlagDef, STRING } from "../flags.ts";
-import { SELECTOR_FLAG } from "../get.ts";
+import { ALL_NAMESPACES_FLAG, SELECTOR_FLAG } from "../get.ts";
 import { choosePrinter } from "../output.ts";
-import { buildVisits } from "../resources.ts";
+import { isSchemeKind, typedForm } from "../local-typed.ts";
+import { buildVisits, readFileObjects } from "../resources.ts";
+import { typedJson } from "../typed-json.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
 import { DRY_RUN_FLAG, type DryRun, dryRunStrategy, PRINT_FLAGS } from "../write.ts";
@@ -49,14 +51,62 @@ export function fieldManagerFlag(manager: string): FlagDef {
   return STRING("field-manager", "Name of the manager used to track field ownership.", { default: manager });
 }
 
+/**
+ * The flags every command that changes existing objects has (label,
+ * annotate, patch, set): -o and its companions, --dry-run, --field-manager,
+ * -f/-k/-R, --local and the hidden --record. Each adds its own.
+ */
+export function changeFlags(o: { fieldManager: string; filenameUsage: string; localUsage: string; record?: boolean }): FlagDef[] {
+  return [
+    ...PRINT_FLAGS,
+    DRY_RUN_FLAG,
+    fieldManagerFlag(o.fieldManager),
+    ...filenameFlags(o.filenameUsage),
+    BOOL("local", o.localUsage),
+    ...(o.record === false ? [] : [RECORD_FLAG]),
+  ];
+}
+
+/** The flags label and annotate share, in their own words. */
+export function metadataFlags(o: {
+  fieldManager: string;
+  allUsage: string;
+  filenameUsage: string;
+  listUsage: string;
+  localUsage: string;
+  overwriteUsage: string;
+  resourceVersionUsage: string;
+}): FlagDef[] {
+  return [
+    ...changeFlags(o),
+    BOOL("all", o.allUsage),
+    { ...ALL_NAMESPACES_FLAG, usage: "If true, check the specified action in all namespaces." },
+    STRING(
+      "field-selector",
+      "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    ),
+    BOOL("list", o.listUsage),
+    BOOL("overwrite", o.overwriteUsage),
+    STRING("resource-version", o.resourceVersionUsage),
+    SELECTOR_FLAG,
+  ];
+}
+
 
 /** `deployment.apps/web` for an object (NamePrinter without an operation). */
 export function objectRef(obj: KubeObject): string {
   const apiVersion = obj.apiVersion ?? "";
   const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
   const kind = (obj.kind ?? "").toLowerCase();
-  return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name ?? ""}`;
+  return `${group ? `${kind}.${group}` : kind}/${obj.metadata?.name || "<unknown>"}`;
 }
+
+/**
+ * How an object is shown with -o: as the server sent it (`wire`), as
+ * kubectl's typed encoder writes an object it decoded itself (`typed`: zero
+ * values, JSON fields in struct order), or as read from a file (`raw`).
+ */
+export type ObjectForm = "wire" | "typed" | "raw";
 
 export interface ObjectPrinter {
   /** Print `obj` as -o asks, or `kind.group/name <operation>` (with the dry-run suffix). */
@@ -66,7 +116,7 @@ export interface ObjectPrinter {
 }
 
 /** PrintFlags.ToPrinter for a mutating command (checked before anything is sent). */
-export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRunSuffix?: boolean } = {}): ObjectPrinter {
+export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRunSuffix?: boolean; form?: ObjectForm } = {}): ObjectPrinter {
   const output = inv.flags.string("output");
   const template = inv.flags.string("template");
   const suffix = options.dryRunSuffix === false ? "" : dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
@@ -84,12 +134,14 @@ export function objectPrinter(inv: Invocation, dryRun: DryRun, options: { dryRun
     humanReadable: false,
   });
   if (p.kind !== "object") throw new KubectlError(`unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: ${FORMATS}`);
-  return { custom: true, print: (obj) => inv.io.stdout(p.print(toWire(obj))) };
+  const form = options.form ?? "wire";
+  if (form === "typed" && output === "json") return { custom: true, print: (obj) => inv.io.stdout(typedJson(typedForm(obj), "    ") + "\n") };
+  return { custom: true, print: (obj) => inv.io.stdout(p.print(form === "raw" ? obj : form === "typed" ? typedForm(obj) : toWire(obj))) };
 }
 
 /** What --record writes: `kubectl` and the arguments, then every flag as --name=value. */
 export function changeCause(inv: Invocation): string {
-  const words = ["kubectl", ...inv.path.split(" ").slice(1), ...inv.args];
+  const words = [...(inv.typedPath ?? inv.path).split(" "), ...inv.args];
   let flags = "";
   for (const { name, value } of inv.flags.setLog) flags += ` --${name}=${name === "record" && value === "" ? "true" : value}`;
   return words.join(" ") + flags;
@@ -100,12 +152,14 @@ export function recording(inv: Invocation): boolean {
   return inv.flags.has("record") && inv.flags.bool("record");
 }
 
-/** An object a command line names, fetched from the server (a private copy). */
+/** An object a command line names, fetched from the server (a private copy), or read from a file with --local. */
 export interface Target {
   type: ResourceType;
   object: KubeObject;
   namespace: string | undefined;
   name: string;
+  /** Read from a file without asking the server (--local): `type` only has group, version and kind. */
+  local?: boolean;
 }
 
 export interface TargetOptions {
@@ -166,6 +220,56 @@ export function fetchTargets(inv: Invocation, o: TargetOptions): Targets {
     targets: entries.flatMap((e) => (e.target ? [e.target] : [])),
     errors: entries.flatMap((e) => (e.target ? [] : [e.error])),
     single: built.singleItemImplied,
+  };
+}
+
+export const LOCAL_DRY_RUN_SERVER = "cannot specify --local and --dry-run=server - did you mean --dry-run=client?";
+
+/** resource.LocalResourceError: --local with objects named on the command line. */
+export const LOCAL_RESOURCE_ERROR =
+  "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
+
+/**
+ * A builder with Local(): the objects of the -f files, as read, never sent
+ * anywhere. `typed` decodes them into kubectl's scheme (the set commands),
+ * which refuses kinds it does not know; label and annotate take any kind.
+ */
+export function localTargets(inv: Invocation, filenames: readonly string[], options: { typed: boolean }): Targets {
+  if (filenames.length === 0) {
+    throw new KubectlError(
+      "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+    );
+  }
+  const { objects, errors } = readFileObjects(inv.ctx, filenames, inv.io.stdin);
+  const entries: Entry[] = errors.map((error) => ({ error }));
+  for (const { object, source } of objects) {
+    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+    const kind = object.kind ?? "";
+    if (options.typed && !isSchemeKind(apiVersion, kind)) {
+      entries.push({ error: new KubectlError(`unable to decode ${JSON.stringify(source)}: no kind ${JSON.stringify(kind)} is registered for version ${JSON.stringify(apiVersion)} in scheme "pkg/scheme/scheme.go:28"`) });
+      continue;
+    }
+    const objNamespace = object.metadata?.namespace;
+    if (inv.explicitNamespace && objNamespace && objNamespace !== inv.namespace) {
+      entries.push({
+        error: new KubectlError(
+          `the namespace from the provided object ${JSON.stringify(objNamespace)} does not match the namespace ${JSON.stringify(inv.namespace)}. You must pass '--namespace=${objNamespace}' to perform this operation.`,
+        ),
+      });
+      continue;
+    }
+    const slash = apiVersion.indexOf("/");
+    const type = { group: slash >= 0 ? apiVersion.slice(0, slash) : "", version: apiVersion.slice(slash + 1), kind, resource: kind.toLowerCase() } as ResourceType;
+    const copy = deepClone(object);
+    // kubectl's accessors give a file's object metadata as soon as they touch it.
+    if (options.typed) copy.metadata ??= {} as KubeObject["metadata"];
+    entries.push({ target: { type, object: copy, namespace: copy.metadata?.namespace || inv.namespace, name: copy.metadata?.name ?? "", local: true } });
+  }
+  return {
+    entries,
+    targets: entries.flatMap((e) => (e.target ? [e.target] : [])),
+    errors: entries.flatMap((e) => (e.target ? [] : [e.error])),
+    single: filenames.length === 1 && objects.length === 1,
   };
 }
 

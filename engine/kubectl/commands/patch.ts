@@ -13,35 +13,33 @@ import type { PatchType } from "../../api/server.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { deepEqual } from "../../util/json.ts";
 import type { Command, Invocation } from "../command.ts";
-import { BOOL, type FlagDef, STRING } from "../flags.ts";
+import { type FlagDef, STRING } from "../flags.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { toWire } from "../wire.ts";
+import { isSchemeKind } from "../local-typed.ts";
 import { parseGoJson } from "./go-json.ts";
 import {
   CHANGE_CAUSE,
   changeCause,
-  DRY_RUN_FLAG,
+  changeFlags,
   dryRunStrategy,
   fetchTargets,
-  fieldManagerFlag,
-  filenameFlags,
+  LOCAL_DRY_RUN_SERVER,
+  localTargets,
   objectPrinter,
-  PRINT_FLAGS,
-  RECORD_FLAG,
   recording,
   type Target,
   visitAll,
 } from "./mutation.ts";
 
 const FLAGS: FlagDef[] = [
-  ...PRINT_FLAGS,
-  DRY_RUN_FLAG,
-  fieldManagerFlag("kubectl-patch"),
-  ...filenameFlags("identifying the resource to update"),
-  BOOL("local", "If true, patch will operate on the content of the file, not the server-side resource."),
+  ...changeFlags({
+    fieldManager: "kubectl-patch",
+    filenameUsage: "identifying the resource to update",
+    localUsage: "If true, patch will operate on the content of the file, not the server-side resource.",
+  }),
   STRING("patch", "The patch to be applied to the resource JSON file.", { shorthand: "p" }),
   STRING("patch-file", "A file containing a patch to be applied to the resource."),
-  RECORD_FLAG,
   STRING(
     "subresource",
     "If specified, patch will operate on the subresource of the requested object. This flag is beta and may change in the future.",
@@ -99,9 +97,11 @@ async function run(inv: Invocation): Promise<number> {
   const dryRun = dryRunStrategy(inv);
   const patchText = f.string("patch");
   const patchFile = f.string("patch-file");
-  if (f.bool("local")) throw new KubectlError("--local is not available in this simulated cluster");
+  const isLocal = f.bool("local");
   if (patchText !== "" && patchFile !== "") throw new KubectlError("cannot specify --patch and --patch-file together");
   if (patchText === "" && patchFile === "") throw new KubectlError("must specify --patch or --patch-file containing the contents of the patch");
+  if (isLocal && inv.args.length > 0) throw new KubectlError("cannot specify --local and server resources");
+  if (isLocal && dryRun === "server") throw new KubectlError(LOCAL_DRY_RUN_SERVER);
   const typeName = f.string("type").toLowerCase();
   if (f.string("type") !== "" && !PATCH_TYPES.includes(typeName)) {
     throw new KubectlError(`--type must be one of [json merge strategic], not ${JSON.stringify(f.string("type"))}`);
@@ -116,7 +116,9 @@ async function run(inv: Invocation): Promise<number> {
   const body = patchBody(text);
   const subresource = f.string("subresource");
 
-  const { entries } = fetchTargets(inv, { args: inv.args, filenames: f.strings("filename") });
+  const { entries } = isLocal
+    ? localTargets(inv, f.strings("filename"), { typed: false })
+    : fetchTargets(inv, { args: inv.args, filenames: f.strings("filename") });
   // The builder reads the subresource: a failure there is the object's error.
   const read = entries.map((e) => {
     if (!e.target) return e;
@@ -130,9 +132,12 @@ async function run(inv: Invocation): Promise<number> {
   await visitAll(read, (t) => {
     count++;
     const api = inv.ctx.api;
-    if (dryRun === "client") {
-      const patched = applyLocally(t.object, patchType, body);
-      objectPrinter(inv, dryRun, { dryRunSuffix: false }).print(patched, "patched");
+    if (isLocal || dryRun === "client") {
+      // Patched on the client: the object as read (a file's as written).
+      const before = isLocal ? t.object : toWire(t.object);
+      const patched = applyLocally(before, patchType, body);
+      const form = isLocal ? "raw" : "wire";
+      objectPrinter(inv, dryRun, { dryRunSuffix: false, form }).print(patched, deepEqual(before, patched) ? "patched (no change)" : "patched");
       return;
     }
     const server = dryRun === "server";
@@ -157,12 +162,17 @@ async function run(inv: Invocation): Promise<number> {
 }
 
 /** getPatchedJSON: the patch applied to the object as read, on the client. */
-function applyLocally(obj: KubeObject, patchType: PatchType, body: unknown): KubeObject {
-  const wire = toWire(obj);
+function applyLocally(wire: KubeObject, patchType: PatchType, body: unknown): KubeObject {
+  const apiVersion = wire.apiVersion ?? "";
+  if (patchType === "strategic" && !isSchemeKind(apiVersion, wire.kind ?? "")) {
+    const slash = apiVersion.indexOf("/");
+    const gvk = `${slash >= 0 ? apiVersion.slice(0, slash) : ""}/${apiVersion.slice(slash + 1)}, Kind=${wire.kind ?? ""}`;
+    throw new KubectlError(`strategic merge patch is not supported for ${gvk} locally, try --type merge`);
+  }
   try {
     if (patchType === "json") return applyJsonPatch(wire, body) as KubeObject;
     if (patchType === "merge") return applyMergePatch(wire, body) as KubeObject;
-    return applyStrategicMergePatch(wire, body, schemaFor(obj.kind ?? "")) as KubeObject;
+    return applyStrategicMergePatch(wire, body, schemaFor(wire.kind ?? "")) as KubeObject;
   } catch (err) {
     if (err instanceof AggregateError || err instanceof KubectlError) throw err;
     throw new KubectlError(err instanceof Error ? err.message : String(err));

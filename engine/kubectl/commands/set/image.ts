@@ -5,7 +5,7 @@
 import type { Command, Invocation } from "../../command.ts";
 import { AggregateError, KubectlError } from "../../types.ts";
 import { toWire } from "../../wire.ts";
-import { dryRunStrategy, fetchTargets, objectPrinter, resourcesAndPairs } from "../mutation.ts";
+import { dryRunStrategy, fetchTargets, LOCAL_DRY_RUN_SERVER, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter, resourcesAndPairs } from "../mutation.ts";
 import { objectName, podSpecOf, sendChange, setFlags } from "./common.ts";
 
 const FLAGS = setFlags("If true, set image will NOT contact api-server but run locally.");
@@ -13,8 +13,8 @@ const FLAGS = setFlags("If true, set image will NOT contact api-server but run l
 function run(inv: Invocation): number {
   const f = inv.flags;
   const dryRun = dryRunStrategy(inv);
-  const printer = objectPrinter(inv, dryRun);
-  if (f.bool("local")) throw new KubectlError("--local is not available in this simulated cluster");
+  const printer = objectPrinter(inv, dryRun, { form: "typed" });
+  const local = f.bool("local");
   const { resources, pairs } = resourcesAndPairs(inv.args, "image");
   const images = new Map<string, string>();
   const invalid: string[] = [];
@@ -24,13 +24,17 @@ function run(inv: Invocation): number {
   }
   if (invalid.length > 0) throw new KubectlError(`invalid image format: ${invalid.join(", ")}`);
   // Complete() reads the objects before Validate() looks at the flags.
-  const { targets, errors: fetchErrors } = fetchTargets(inv, { args: resources, all: f.bool("all"), selector: f.string("selector"), filenames: f.strings("filename") });
+  if (local && resources.length > 0) throw new KubectlError(LOCAL_RESOURCE_ERROR);
+  const { targets, errors: fetchErrors } = local
+    ? localTargets(inv, f.strings("filename"), { typed: true })
+    : fetchTargets(inv, { args: resources, all: f.bool("all"), selector: f.string("selector"), filenames: f.strings("filename") });
   if (fetchErrors.length > 0) throw new AggregateError(fetchErrors);
   const problems: string[] = [];
   if (f.bool("all") && f.string("selector") !== "") problems.push("cannot set --all and --selector at the same time");
   if (resources.length < 1 && f.strings("filename").length === 0) problems.push("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   if (images.size < 1) problems.push("at least one image update is required");
   else if (images.size > 1 && images.has("*")) problems.push("all containers are already specified by *, but saw more than one container_name=container_image pairs");
+  if (local && dryRun === "server") problems.push(LOCAL_DRY_RUN_SERVER);
   if (problems.length > 0) throw new AggregateError(problems.map((p) => new KubectlError(p)));
 
   const errors: unknown[] = [];
@@ -82,7 +86,10 @@ export const setImageCommand: Command = {
   kubectl set image deployment/web '*=nginx:1.25'
   
   # Several containers at once
-  kubectl set image deployment/web app=nginx:1.25 sidecar=busybox:1.36`,
+  kubectl set image deployment/web app=nginx:1.25 sidecar=busybox:1.36
+  
+  # Show the change to a manifest on disk, without the server
+  kubectl set image -f web.yaml app=nginx:1.25 --local -o yaml`,
   use: "image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]",
   flags: FLAGS,
   run,

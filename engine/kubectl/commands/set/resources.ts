@@ -7,7 +7,7 @@ import type { Command, Invocation } from "../../command.ts";
 import { type FlagDef, STRING } from "../../flags.ts";
 import { AggregateError, KubectlError } from "../../types.ts";
 import { toWire } from "../../wire.ts";
-import { dryRunStrategy, fetchTargets, objectPrinter } from "../mutation.ts";
+import { dryRunStrategy, fetchTargets, LOCAL_DRY_RUN_SERVER, LOCAL_RESOURCE_ERROR, localTargets, objectPrinter } from "../mutation.ts";
 import { objectName, podSpecOf, selectContainers, sendChange, setFlags } from "./common.ts";
 
 const REQUIREMENTS_USAGE =
@@ -43,10 +43,14 @@ function resourceList(spec: string): Map<string, string> {
 function run(inv: Invocation): number {
   const f = inv.flags;
   const dryRun = dryRunStrategy(inv);
-  const printer = objectPrinter(inv, dryRun);
-  if (f.bool("local")) throw new KubectlError("--local is not available in this simulated cluster");
-  const { targets, errors: fetchErrors } = fetchTargets(inv, { args: inv.args, all: f.bool("all"), selector: f.string("selector"), filenames: f.strings("filename") });
+  const printer = objectPrinter(inv, dryRun, { form: "typed" });
+  const local = f.bool("local");
+  if (local && inv.args.length > 0) throw new KubectlError(LOCAL_RESOURCE_ERROR);
+  const { targets, errors: fetchErrors } = local
+    ? localTargets(inv, f.strings("filename"), { typed: true })
+    : fetchTargets(inv, { args: inv.args, all: f.bool("all"), selector: f.string("selector"), filenames: f.strings("filename") });
   if (fetchErrors.length > 0) throw new AggregateError(fetchErrors);
+  if (local && dryRun === "server") throw new KubectlError(LOCAL_DRY_RUN_SERVER);
   if (f.bool("all") && f.string("selector") !== "") throw new KubectlError("cannot set --all and --selector at the same time");
   const limitsText = f.string("limits");
   const requestsText = f.string("requests");
