@@ -9,7 +9,7 @@ import { isConfigMapKey } from "../../api/validation/names.ts";
 import { type Command, type Invocation, usageError } from "../command.ts";
 import { BOOL } from "../flags.ts";
 import { SELECTOR_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG } from "../get.ts";
-import { buildVisits } from "../resources.ts";
+import { atVisitedVersion, buildVisits } from "../resources.ts";
 import { AggregateError, KubectlError } from "../types.ts";
 import { appendHash, createGenerated, DATA_FLAGS, dataSources, generatorFlags, nameArg, requireFlags } from "./create-generate.ts";
 import { createSecret } from "./create-secret.ts";
@@ -77,7 +77,7 @@ async function createFromFiles(inv: Invocation): Promise<number> {
       const warnings: string[] = [];
       const created = inv.ctx.api.create(visit.type.resource, obj, { namespace: visit.namespace, dryRun: dryRun === "server", fieldValidation, warnings });
       printWarnings(inv, warnings);
-      print(created);
+      print(atVisitedVersion(inv.ctx, visit.type, created));
     } catch (err) {
       errors.push(withSource("creating", visit.source, err));
     }
