@@ -3,6 +3,7 @@ import { Registry } from "../registry.ts";
 import { deployments, replicasets } from "./apps.ts";
 import { events, namespaces, nodes } from "./cluster.ts";
 import { configmaps, secrets } from "./config.ts";
+import { endpoints, endpointslices } from "./endpoints.ts";
 import { pods } from "./pods.ts";
 
 export function createRegistry(): Registry {
@@ -15,5 +16,7 @@ export function createRegistry(): Registry {
   registry.add(events);
   registry.add(configmaps);
   registry.add(secrets);
+  registry.add(endpoints);
+  registry.add(endpointslices);
   return registry;
 }

@@ -3,13 +3,14 @@
 import type { TableConvertor } from "../registry.ts";
 import { configMapTable, secretTable } from "./config.ts";
 import { deploymentTable } from "./deployments.ts";
+import { endpointSliceTable, endpointsTable } from "./endpoints.ts";
 import { eventTable } from "./events.ts";
 import { namespaceTable } from "./namespaces.ts";
 import { nodeTable } from "./nodes.ts";
 import { podTable } from "./pods.ts";
 import { replicaSetTable } from "./replicasets.ts";
 
-export { configMapTable, secretTable, deploymentTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
+export { configMapTable, secretTable, deploymentTable, endpointsTable, endpointSliceTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
 export { humanDuration, shortHumanDuration, translateTimestampSince, parseTimestamp } from "./duration.ts";
 
 export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
@@ -21,4 +22,6 @@ export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
   events: eventTable,
   configmaps: configMapTable,
   secrets: secretTable,
+  endpoints: endpointsTable,
+  endpointslices: endpointSliceTable,
 };
