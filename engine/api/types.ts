@@ -411,6 +411,79 @@ export interface EndpointSlice extends KubeObject {
   ports?: DiscoveryEndpointPort[];
 }
 
+// ---------- Service (core/v1) ----------
+
+export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
+
+export interface ServicePort {
+  name?: string;
+  protocol?: "TCP" | "UDP" | "SCTP" | string;
+  appProtocol?: string;
+  port: number;
+  targetPort?: IntOrString;
+  nodePort?: number;
+}
+
+export interface SessionAffinityConfig {
+  clientIP?: { timeoutSeconds?: number };
+}
+
+export interface ServiceSpec {
+  ports?: ServicePort[];
+  selector?: Record<string, string>;
+  /** "None" for a headless Service; "" or absent asks the server to allocate one. */
+  clusterIP?: string;
+  clusterIPs?: string[];
+  type?: ServiceType | string;
+  externalIPs?: string[];
+  sessionAffinity?: "None" | "ClientIP" | string;
+  loadBalancerIP?: string;
+  loadBalancerSourceRanges?: string[];
+  externalName?: string;
+  externalTrafficPolicy?: "Cluster" | "Local" | string;
+  healthCheckNodePort?: number;
+  publishNotReadyAddresses?: boolean;
+  sessionAffinityConfig?: SessionAffinityConfig;
+  ipFamilies?: ("IPv4" | "IPv6" | string)[];
+  ipFamilyPolicy?: "SingleStack" | "PreferDualStack" | "RequireDualStack" | string;
+  allocateLoadBalancerNodePorts?: boolean;
+  loadBalancerClass?: string;
+  internalTrafficPolicy?: "Cluster" | "Local" | string;
+  trafficDistribution?: string;
+}
+
+export interface PortStatus {
+  port: number;
+  protocol: string;
+  error?: string;
+}
+
+export interface LoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  ipMode?: "VIP" | "Proxy" | string;
+  ports?: PortStatus[];
+}
+
+export interface Condition {
+  type: string;
+  status: "True" | "False" | "Unknown";
+  observedGeneration?: number;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+export interface ServiceStatus {
+  loadBalancer?: { ingress?: LoadBalancerIngress[] };
+  conditions?: Condition[];
+}
+
+export interface Service extends KubeObject {
+  spec: ServiceSpec;
+  status?: ServiceStatus;
+}
+
 export interface ObjectReference {
   kind?: string;
   namespace?: string;
