@@ -28,6 +28,8 @@ import { Registry, apiVersionOf, type ResourceType, type StrategyHooks } from ".
 import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
+  EndpointSlice,
+  Endpoints,
   Event,
   KubeObject,
   Namespace,
@@ -51,6 +53,8 @@ export interface Kinds {
   nodes: Node;
   namespaces: Namespace;
   events: Event;
+  endpoints: Endpoints;
+  endpointslices: EndpointSlice;
 }
 export type KindOf<R extends string> = R extends keyof Kinds ? Kinds[R] : KubeObject;
 
