@@ -3,7 +3,7 @@
 import { ApiServer } from "./api/server.ts";
 import { createRegistry } from "./api/kinds/index.ts";
 import { Store } from "./api/store.ts";
-import type { Namespace } from "./api/types.ts";
+import type { Namespace, Service } from "./api/types.ts";
 import { EventRecorder } from "./client/events.ts";
 import { ExecSession, type ExecOptions, type ExecResult } from "./exec.ts";
 import type { ComponentContext } from "./context.ts";
@@ -35,6 +35,19 @@ export interface ClusterOptions {
 
 export /** How long before startTime the nodes and system namespaces were created. */
 const PROVISIONED_BEFORE_MS = 5 * 60_000;
+
+/** What the API server's bootstrap controller creates in `default`. */
+const KUBERNETES_SERVICE: Service = {
+  apiVersion: "v1",
+  kind: "Service",
+  metadata: { name: "kubernetes", namespace: "default", labels: { component: "apiserver", provider: "kubernetes" } },
+  spec: {
+    clusterIP: "10.96.0.1",
+    ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }],
+    sessionAffinity: "None",
+    type: "ClusterIP",
+  },
+};
 
 const DEFAULT_START_TIME = "2026-01-05T09:00:00Z";
 const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
@@ -90,6 +103,9 @@ export class Cluster {
     for (const name of SYSTEM_NAMESPACES) {
       this.api.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } } as Namespace);
     }
+    // The API server publishes itself as the `kubernetes` Service, on the
+    // first address of the service range.
+    this.api.create("services", KUBERNETES_SERVICE);
     for (const node of nodeObjects({ workers, random, nowMs: start - PROVISIONED_BEFORE_MS })) this.api.create("nodes", node);
     startKubelets(ctx);
     this.clock.runUntil(start);

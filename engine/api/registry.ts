@@ -51,8 +51,22 @@ export interface StrategyHooks<T extends KubeObject = KubeObject> {
    * one the client asked for, or undefined when the kind deletes at once.
    */
   gracePeriod?(obj: T, requested: number | undefined): number | undefined;
+  /**
+   * Values taken from a pool the whole cluster shares (a Service's cluster IP
+   * and node ports), after defaulting and admission, before validation, as the
+   * real registry's BeginCreate/BeginUpdate hooks do. `old` is undefined on
+   * create. Throws the ApiError the server answers when a value is refused.
+   */
+  allocate?(obj: T, old: T | undefined, ctx: AllocationContext): void;
   /** The scale subresource: where spec.replicas and the selector live. */
   scalable?: boolean;
+}
+
+export interface AllocationContext {
+  random: Random;
+  dryRun: boolean;
+  /** Every stored object of the kind, all namespaces (the one being written included). */
+  stored(): readonly KubeObject[];
 }
 
 /** Every kind the API server serves, looked up the ways kubectl names them. */

@@ -24,7 +24,7 @@ import { applyJsonPatch } from "./patch/json.ts";
 import { applyMergePatch } from "./patch/merge.ts";
 import { applyStrategicMergePatch } from "./patch/strategic.ts";
 import { schemaFor } from "./patch/strategic-schema.ts";
-import { Registry, apiVersionOf, type ResourceType, type StrategyHooks } from "./registry.ts";
+import { Registry, apiVersionOf, type AllocationContext, type ResourceType, type StrategyHooks } from "./registry.ts";
 import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
@@ -36,6 +36,7 @@ import type {
   Node,
   Pod,
   ReplicaSet,
+  Service,
   Status,
   Table,
   WatchEvent,
@@ -55,6 +56,7 @@ export interface Kinds {
   events: Event;
   endpoints: Endpoints;
   endpointslices: EndpointSlice;
+  services: Service;
 }
 export type KindOf<R extends string> = R extends keyof Kinds ? Kinds[R] : KubeObject;
 
@@ -234,6 +236,7 @@ export class ApiServer {
     type.defaults?.(obj);
     const refusal = type.admit?.(obj, this.random);
     if (refusal) throw forbidden(type, meta.name ?? "", refusal);
+    type.allocate?.(obj, undefined, this.allocationContext(type, options));
     this.validate(type, obj, type.validate?.(obj) ?? []);
 
     if (this.store.get(type.resource, meta.namespace, meta.name!)) throw alreadyExists(type, meta.name!);
@@ -493,6 +496,7 @@ export class ApiServer {
     type.prepareForUpdate?.(obj, old);
     type.defaults?.(obj);
     type.admitUpdate?.(obj, old);
+    type.allocate?.(obj, old, this.allocationContext(type, options));
     // What the update left as it was is shared with the stored version, not
     // stored again: fewer objects to freeze and compare, and validation can
     // recognise a pod spec it has already accepted (validation/pod-spec.ts).
@@ -538,6 +542,10 @@ export class ApiServer {
     }
     this.store.put(type.resource, obj);
     return obj;
+  }
+
+  private allocationContext(type: ResourceType, options: WriteOptions): AllocationContext {
+    return { random: this.random, dryRun: options.dryRun === true, stored: () => this.store.list(type.resource) };
   }
 
   private validate(type: ResourceType, obj: KubeObject, errors: FieldError[]): void {

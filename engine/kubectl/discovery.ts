@@ -61,6 +61,10 @@ const SUBRESOURCES: Record<string, Array<[string, string[], string?]>> = {
     ["finalize", ["update"]],
     ["status", ["get", "patch", "update"]],
   ],
+  services: [
+    ["proxy", ["create", "delete", "get", "patch", "update"], "ServiceProxyOptions"],
+    ["status", ["get", "patch", "update"]],
+  ],
   deployments: [
     ["scale", ["get", "patch", "update"], "Scale"],
     ["status", ["get", "patch", "update"]],

@@ -5,6 +5,7 @@ import { events, namespaces, nodes } from "./cluster.ts";
 import { configmaps, secrets } from "./config.ts";
 import { endpoints, endpointslices } from "./endpoints.ts";
 import { pods } from "./pods.ts";
+import { services } from "./services.ts";
 
 export function createRegistry(): Registry {
   const registry = new Registry();
@@ -18,5 +19,6 @@ export function createRegistry(): Registry {
   registry.add(secrets);
   registry.add(endpoints);
   registry.add(endpointslices);
+  registry.add(services);
   return registry;
 }

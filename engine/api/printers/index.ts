@@ -9,8 +9,9 @@ import { namespaceTable } from "./namespaces.ts";
 import { nodeTable } from "./nodes.ts";
 import { podTable } from "./pods.ts";
 import { replicaSetTable } from "./replicasets.ts";
+import { serviceTable } from "./services.ts";
 
-export { configMapTable, secretTable, deploymentTable, endpointsTable, endpointSliceTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable };
+export { configMapTable, secretTable, deploymentTable, endpointsTable, endpointSliceTable, eventTable, namespaceTable, nodeTable, podTable, replicaSetTable, serviceTable };
 export { humanDuration, shortHumanDuration, translateTimestampSince, parseTimestamp } from "./duration.ts";
 
 export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
@@ -24,4 +25,5 @@ export const tableConvertors: Readonly<Record<string, TableConvertor>> = {
   secrets: secretTable,
   endpoints: endpointsTable,
   endpointslices: endpointSliceTable,
+  services: serviceTable,
 };

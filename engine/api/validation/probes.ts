@@ -10,7 +10,7 @@ const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 const HTTP_SCHEMES = ["HTTP", "HTTPS"];
 
-function validatePortNumOrName(port: unknown, path: string): FieldError[] {
+export function validatePortNumOrName(port: unknown, path: string): FieldError[] {
   // a missing IntOrString is the zero value: the integer 0
   if (port === undefined || port === null) port = 0;
   if (typeof port === "number") return isValidPortNum(port).map((m) => invalid(path, port, m));

@@ -6,13 +6,14 @@ import { formatLabelSelector, selectorFromLabelSelector } from "../../api/labels
 import { parseTimestamp } from "../../api/printers/duration.ts";
 import type { ResourceType } from "../../api/registry.ts";
 import type { ApiServer } from "../../api/server.ts";
-import type { Deployment, Event, KubeObject, Namespace, Node, Pod, PodTemplateSpec, ReplicaSet } from "../../api/types.ts";
+import type { Deployment, Event, KubeObject, Namespace, Node, Pod, PodTemplateSpec, ReplicaSet, Service } from "../../api/types.ts";
 import { computePodQOS } from "../../api/validation/qos.ts";
 import { deepEqual } from "../../util/json.ts";
 import { formatValue } from "../printers/go/fmt.ts";
 import type { GoValue } from "../printers/go/value.ts";
 import { toWire } from "../wire.ts";
 import { describeEndpointSlice, describeEndpoints } from "./endpoints.ts";
+import { describeService } from "./service.ts";
 import { describeContainers, describePodTemplate, describeTopologySpread, describeVolumes, quantityString } from "./containers.ts";
 import {
   byteCompare,
@@ -495,6 +496,13 @@ const describeNamespace: Describer = (env, _namespace, name) => {
   });
 };
 
+// ---------- Service (describe/service.ts) ----------
+
+const describeServiceByName: Describer = (env, namespace, name, settings) => {
+  const svc = toWire(env.api.get("services", namespace, name)) as Service;
+  return describeService(env, svc, settings.showEvents ? eventsFor(env, svc, "Service") : undefined);
+};
+
 // ---------- generic ----------
 
 /** camelcase.Split (github.com/fatih/camelcase). */
@@ -581,6 +589,8 @@ export function describerFor(type: ResourceType): Describer {
       return describeNode;
     case "/Namespace":
       return describeNamespace;
+    case "/Service":
+      return describeServiceByName;
     case "apps/Deployment":
       return describeDeployment;
     case "apps/ReplicaSet":

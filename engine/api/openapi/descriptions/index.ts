@@ -9,11 +9,12 @@ import { CONTAINER } from "./container.ts";
 import { ENDPOINTS } from "./endpoints.ts";
 import { META } from "./meta.ts";
 import { POD } from "./pod.ts";
+import { SERVICE } from "./service.ts";
 import { VOLUMES } from "./volumes.ts";
 
 export type Descriptions = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-const TABLES: readonly Descriptions[] = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, CONFIG, ENDPOINTS];
+const TABLES: readonly Descriptions[] = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, CONFIG, ENDPOINTS, SERVICE];
 
 /** Types whose fields read the same as another type's (asked when the type has no text of its own). */
 const SAME_AS: Readonly<Record<string, string>> = {
