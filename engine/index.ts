@@ -8,7 +8,10 @@ import { EventRecorder } from "./client/events.ts";
 import { ExecSession, type ExecOptions, type ExecResult } from "./exec.ts";
 import type { ComponentContext } from "./context.ts";
 import { startDeploymentController } from "./controllers/deployment/controller.ts";
+import { startEndpointsController } from "./controllers/endpoint/controller.ts";
+import { startEndpointSliceController } from "./controllers/endpointslice/controller.ts";
 import { startGarbageCollector } from "./controllers/garbagecollector/controller.ts";
+import { startKubernetesEndpointsReconciler } from "./controllers/kubernetesservice/endpoints.ts";
 import { startNamespaceController } from "./controllers/namespace/controller.ts";
 import { startReplicaSetController } from "./controllers/replicaset/controller.ts";
 import { startKubelets } from "./kubelet/index.ts";
@@ -98,6 +101,9 @@ export class Cluster {
     startNamespaceController(ctx);
     startReplicaSetController(ctx);
     startDeploymentController(ctx);
+    startEndpointsController(ctx);
+    startEndpointSliceController(ctx);
+    startKubernetesEndpointsReconciler(ctx);
     startScheduler(ctx);
 
     for (const name of SYSTEM_NAMESPACES) {

@@ -203,6 +203,8 @@ export class Reconciler {
       const slice = create[create.length - 1]!;
       if (old.addressType === slice.addressType && ownedBy(old, svc)) {
         slice.metadata.name = old.metadata.name;
+        // An unconditional update (AllowUnconditionalUpdate): the server takes the stored version.
+        slice.metadata.resourceVersion = old.metadata.resourceVersion;
         create.pop();
         update.push(slice);
         del.splice(i, 1);
