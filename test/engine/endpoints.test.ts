@@ -75,7 +75,7 @@ describe("EndpointSlice controller", () => {
     for (const e of slice!.endpoints!) {
       const pod = pods.find((p) => p.metadata.name === e.targetRef!.name)!;
       expect(e).toEqual({
-        addresses: [pod.status!.podIP],
+        addresses: [pod.status!.podIP!],
         conditions: { ready: true, serving: true, terminating: false },
         nodeName: pod.spec.nodeName,
         targetRef: { kind: "Pod", namespace: "default", name: pod.metadata.name, uid: pod.metadata.uid },

@@ -10,8 +10,8 @@ import { deepEqual } from "../../util/json.ts";
 import { podEndpointsChanged } from "./pod.ts";
 
 interface Entry {
-  /** The selector pods are matched with; undefined when the Service gets no endpoints from a controller. */
-  selector: Record<string, string> | undefined;
+  /** The selector pods are matched with. */
+  selector: Record<string, string>;
   /** Selected pods by name, in the order they came under the Service. */
   pods: Map<string, Pod>;
 }
@@ -51,13 +51,17 @@ export class ServicePodIndex {
       return;
     }
     const selector = effectiveSelector(svc);
+    if (!selector) {
+      // Only Services that select pods are kept: a namespace with none costs a pod event nothing.
+      services?.delete(name);
+      if (services?.size === 0) this.byNamespace.delete(ns);
+      return;
+    }
     const entry = services?.get(name);
     if (entry && deepEqual(entry.selector, selector)) return;
     const pods = new Map<string, Pod>();
-    if (selector) {
-      for (const pod of this.api.list("pods", { namespace: ns }).items) {
-        if (selects(selector, pod.metadata.labels)) pods.set(pod.metadata.name!, pod);
-      }
+    for (const pod of this.api.list("pods", { namespace: ns }).items) {
+      if (selects(selector, pod.metadata.labels)) pods.set(pod.metadata.name!, pod);
     }
     if (!services) this.byNamespace.set(ns, (services = new Map()));
     services.set(name, { selector, pods });
@@ -77,7 +81,6 @@ export class ServicePodIndex {
     const name = pod.metadata.name!;
     let out: string[] | undefined;
     for (const [svcName, entry] of services) {
-      if (!entry.selector) continue;
       const was = entry.pods.has(name);
       const is = e.type !== "DELETED" && selects(entry.selector, pod.metadata.labels);
       if (is) entry.pods.set(name, pod);
