@@ -2,7 +2,8 @@
 // ValidateEndpointSlice) validation, 1.32: the checks a hand-written object
 // meets (addresses, ports, protocols, address types); the controllers' own
 // objects always pass them.
-import type { EndpointAddress, EndpointPort, EndpointSlice, Endpoints } from "../types.ts";
+import type { DiscoveryEndpoint, EndpointAddress, EndpointPort, EndpointSlice, Endpoints } from "../types.ts";
+import { unlessPassed } from "./memo.ts";
 import { child, duplicate, index, invalid, notSupported, required, tooMany, type FieldError } from "./field.ts";
 import { isDNS1123Subdomain, isQualifiedName, isValidPortNum, nameIsDNSSubdomain } from "./names.ts";
 import { validateDNS1123Label, validateLabels, validateObjectMeta, validateObjectMetaUpdate, FIELD_IMMUTABLE_ERROR_MSG } from "./object-meta.ts";
@@ -15,18 +16,14 @@ const MAX_ADDRESSES = 100;
 const MAX_PORTS = 20000;
 const MAX_TOPOLOGY_LABELS = 16;
 
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
 /** The four bytes of a dotted IPv4 address (leading zeros allowed, as ParseIPSloppy does), or undefined. */
 export function parseIPv4(s: string): number[] | undefined {
-  const parts = s.split(".");
-  if (parts.length !== 4) return undefined;
-  const bytes: number[] = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    bytes.push(n);
-  }
-  return bytes;
+  const m = IPV4.exec(s);
+  if (!m) return undefined;
+  const bytes = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  return bytes.every((b) => b <= 255) ? bytes : undefined;
 }
 
 /** The sixteen bytes of an IPv6 address (an embedded IPv4 tail allowed), or undefined. */
@@ -147,29 +144,36 @@ function validateSliceEndpoints(slice: EndpointSlice): FieldError[] {
   const errs: FieldError[] = [];
   endpoints.forEach((ep, i) => {
     const path = index("endpoints", i);
-    const addrPath = child(path, "addresses");
-    const addresses = ep.addresses ?? [];
-    if (addresses.length === 0) errs.push(required(addrPath, "must contain at least 1 address"));
-    else if (addresses.length > MAX_ADDRESSES) errs.push(tooMany(addrPath, addresses.length, MAX_ADDRESSES));
-    addresses.forEach((a, j) => {
-      const p = index(addrPath, j);
-      if (slice.addressType === "IPv4") {
-        if (!parseIPv4(a)) errs.push(invalid(p, a, "must be a valid IPv4 address"));
-        else errs.push(...validateNonSpecialIP(a, p));
-      } else if (slice.addressType === "IPv6") {
-        if (!parseIPv6(a)) errs.push(invalid(p, a, "must be a valid IPv6 address"));
-        else errs.push(...validateNonSpecialIP(a, p));
-      } else if (slice.addressType === "FQDN") {
-        for (const m of isDNS1123Subdomain(a)) errs.push(invalid(p, a, m));
-      }
-    });
-    if (ep.nodeName !== undefined) errs.push(...validateNodeName(ep.nodeName, child(path, "nodeName")));
-    const topoPath = child(path, "deprecatedTopology");
-    const topo = ep.deprecatedTopology;
-    if (topo && Object.keys(topo).length > MAX_TOPOLOGY_LABELS) errs.push(tooMany(topoPath, Object.keys(topo).length, MAX_TOPOLOGY_LABELS));
-    errs.push(...validateLabels(topo, topoPath));
-    if (ep.hostname !== undefined) errs.push(...validateDNS1123Label(ep.hostname, child(path, "hostname")));
+    // A stored endpoint that an update keeps passed these checks before (a pass does not depend on its index).
+    errs.push(...unlessPassed(ep, `endpoint\u0000${slice.addressType}`, () => validateSliceEndpoint(ep, slice.addressType, path)));
   });
+  return errs;
+}
+
+function validateSliceEndpoint(ep: DiscoveryEndpoint, addressType: string, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const addrPath = child(path, "addresses");
+  const addresses = ep.addresses ?? [];
+  if (addresses.length === 0) errs.push(required(addrPath, "must contain at least 1 address"));
+  else if (addresses.length > MAX_ADDRESSES) errs.push(tooMany(addrPath, addresses.length, MAX_ADDRESSES));
+  addresses.forEach((a, j) => {
+    const p = index(addrPath, j);
+    if (addressType === "IPv4") {
+      if (!parseIPv4(a)) errs.push(invalid(p, a, "must be a valid IPv4 address"));
+      else errs.push(...validateNonSpecialIP(a, p));
+    } else if (addressType === "IPv6") {
+      if (!parseIPv6(a)) errs.push(invalid(p, a, "must be a valid IPv6 address"));
+      else errs.push(...validateNonSpecialIP(a, p));
+    } else if (addressType === "FQDN") {
+      for (const m of isDNS1123Subdomain(a)) errs.push(invalid(p, a, m));
+    }
+  });
+  if (ep.nodeName !== undefined) errs.push(...validateNodeName(ep.nodeName, child(path, "nodeName")));
+  const topoPath = child(path, "deprecatedTopology");
+  const topo = ep.deprecatedTopology;
+  if (topo && Object.keys(topo).length > MAX_TOPOLOGY_LABELS) errs.push(tooMany(topoPath, Object.keys(topo).length, MAX_TOPOLOGY_LABELS));
+  errs.push(...validateLabels(topo, topoPath));
+  if (ep.hostname !== undefined) errs.push(...validateDNS1123Label(ep.hostname, child(path, "hostname")));
   return errs;
 }
 

@@ -11,7 +11,7 @@ import { findPort, isServiceIPSet, shouldPodBeInEndpoints, shouldSetHostname } f
 import { ServicePodIndex } from "../endpointutil/service-pods.ts";
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from "../endpointutil/trigger-time.ts";
 import { LABEL_HEADLESS } from "../endpointslice/utils.ts";
-import { addEndpointSubset, MAX_CAPACITY, podToEndpointAddress, repackSubsets, truncateSubsets } from "./subsets.ts";
+import { addEndpointSubset, MAX_CAPACITY, mergeUniform, podToEndpointAddress, repackSubsets, truncateSubsets } from "./subsets.ts";
 
 const COMPONENT = "endpoints";
 const SOURCE = { component: "endpoint-controller" };
@@ -70,6 +70,10 @@ export function startEndpointsController(ctx: ComponentContext): void {
     const triggerTime = tracker.compute(svc, pods);
     const publishNotReady = Boolean(svc.spec.publishNotReadyAddresses);
     let subsets: EndpointSubset[] = [];
+    // Pods that all offer the same ports (one template, the usual case) make
+    // one subset: what repacking gives, built directly.
+    let uniformPorts: string | undefined;
+    let uniform = true;
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
       const addr = podToEndpointAddress(svc, pod);
@@ -81,16 +85,20 @@ export function startEndpointsController(ctx: ComponentContext): void {
         if (svc.spec.clusterIP === "None") addEndpointSubset(subsets, pod, addr, undefined, publishNotReady);
         continue;
       }
-      for (const sp of ports) {
+      let offered = "";
+      for (const [i, sp] of ports.entries()) {
         const port = findPort(pod, sp);
         if (port === undefined) continue;
+        offered += `${i}:${port},`;
         const epp: EndpointPort = { port, protocol: sp.protocol ?? "TCP" };
         if (sp.name) epp.name = sp.name;
         if (sp.appProtocol !== undefined) epp.appProtocol = sp.appProtocol;
         addEndpointSubset(subsets, pod, addr, epp, publishNotReady);
       }
+      if (uniformPorts === undefined) uniformPorts = offered;
+      else if (offered !== uniformPorts) uniform = false;
     }
-    subsets = repackSubsets(subsets);
+    subsets = uniform && uniformPorts ? mergeUniform(subsets) : repackSubsets(subsets);
 
     const current = api.find("endpoints", namespace, name) as Endpoints | undefined;
     const svcLabels = svc.metadata.labels ?? {};

@@ -91,6 +91,37 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
 }
 
 /**
+ * RepackSubsets when every address offers the same ports: one subset with
+ * all of them, ready and not ready, sorted, and the ports sorted.
+ */
+export function mergeUniform(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+  const ready: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
+  const ports: EndpointPort[] = [];
+  const seenPorts = new Set<string>();
+  let last: EndpointAddress | undefined;
+  for (const ss of subsets) {
+    // addEndpointSubset gives one address per subset, repeated for each port.
+    const addr = ss.addresses?.[0] ?? ss.notReadyAddresses?.[0];
+    if (addr !== last) (ss.addresses ? ready : notReady).push(addr!);
+    last = addr;
+    for (const p of ss.ports ?? []) {
+      const key = portKey(p);
+      if (!seenPorts.has(key)) {
+        seenPorts.add(key);
+        ports.push(p);
+      }
+    }
+  }
+  if (ready.length + notReady.length === 0) return [];
+  const ss: EndpointSubset = {};
+  if (ready.length > 0) ss.addresses = ready.sort(compareAddresses);
+  if (notReady.length > 0) ss.notReadyAddresses = notReady.sort(compareAddresses);
+  ss.ports = ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : portKey(a) > portKey(b) ? 1 : 0));
+  return [ss];
+}
+
+/**
  * truncateEndpoints: over MAX_CAPACITY addresses, keep a share of each
  * subset in proportion (ready addresses first; not-ready ones only if room
  * is left). Returns whether anything was cut.

@@ -80,10 +80,14 @@ export class Reconciler {
 
     const desiredPorts = new Map<string, DiscoveryEndpointPort[]>();
     const desired = new Map<string, Map<string, DiscoveryEndpoint>>();
+    // Numeric target ports are the same for every pod: worked out once.
+    const numeric = (svc.spec.ports ?? []).every((p) => typeof (p.targetPort ?? p.port) === "number");
+    const fixedPorts = numeric && pods.length > 0 ? endpointPorts(svc, pods[0]!) : undefined;
+    const fixedKey = fixedPorts && portMapKey(fixedPorts);
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, true)) continue;
-      const ports = endpointPorts(svc, pod);
-      const key = portMapKey(ports);
+      const ports = fixedPorts ?? endpointPorts(svc, pod);
+      const key = fixedKey ?? portMapKey(ports);
       let set = desired.get(key);
       if (!set) {
         desired.set(key, (set = new Map()));
@@ -143,8 +147,13 @@ export class Reconciler {
         const key = endpointKey(ep);
         const want = desired.get(key);
         if (!want) continue;
-        kept.push(want);
-        if (!equalBeyondHash(want, ep)) changed = true;
+        // An endpoint that did not change stays the stored object: the server
+        // then keeps it as it was (and need not check it again).
+        if (equalBeyondHash(want, ep)) kept.push(ep);
+        else {
+          kept.push(want);
+          changed = true;
+        }
         desired.delete(key);
       }
       const [labels, labelsChanged] = sliceLabels(slice, svc);

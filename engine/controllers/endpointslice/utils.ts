@@ -62,7 +62,8 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, ad
 
 /** The identity of an endpoint within a slice (endpointHash): its addresses, hostname and target. */
 export function endpointKey(ep: DiscoveryEndpoint): string {
-  return JSON.stringify([[...ep.addresses].sort(), ep.hostname ?? "", ep.targetRef?.namespace ?? "", ep.targetRef?.name ?? ""]);
+  const addresses = ep.addresses.length > 1 ? [...ep.addresses].sort().join(",") : (ep.addresses[0] ?? "");
+  return `${addresses}|${ep.hostname ?? ""}|${ep.targetRef?.namespace ?? ""}/${ep.targetRef?.name ?? ""}`;
 }
 
 /** NewPortMapKey: slices group by their set of ports, whatever the order. */

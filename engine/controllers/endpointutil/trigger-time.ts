@@ -14,28 +14,44 @@ interface State {
   service: number;
 }
 
+/** When the pod's Ready condition last changed (NaN without one). */
+function readyTime(pod: Pod): number {
+  return parseTime(podReadyCondition(pod)?.lastTransitionTime);
+}
+
 export class TriggerTimeTracker {
   private readonly states = new Map<string, State>();
 
   /** The trigger time for this sync of `svc` (ms), or undefined for none. */
   compute(svc: Service, pods: readonly Pod[]): number | undefined {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
-    const state = this.states.get(key);
+    let state = this.states.get(key);
+    const known = state !== undefined;
+    if (!state) this.states.set(key, (state = { pods: new Map(), service: 0 }));
+    // The pods' last trigger times are updated in place: a sync with a
+    // thousand pods allocates nothing when none of them moved.
     let min: number | undefined;
-    const podTimes = new Map<string, number>();
+    let withTime = 0;
     for (const pod of pods) {
-      const t = parseTime(podReadyCondition(pod)?.lastTransitionTime);
+      const t = readyTime(pod);
       if (Number.isNaN(t)) continue;
-      podTimes.set(pod.metadata.name!, t);
-      const before = state?.pods.get(pod.metadata.name!);
+      withTime++;
+      const before = state.pods.get(pod.metadata.name!);
       if (before === undefined || t > before) min = min === undefined ? t : Math.min(min, t);
+      if (before !== t) state.pods.set(pod.metadata.name!, t);
+    }
+    if (state.pods.size !== withTime) {
+      // Pods left (or lost their Ready condition): forget them.
+      const names = new Set<string>();
+      for (const pod of pods) if (!Number.isNaN(readyTime(pod))) names.add(pod.metadata.name!);
+      for (const name of state.pods.keys()) if (!names.has(name)) state.pods.delete(name);
     }
     const serviceTime = parseTime(svc.metadata.creationTimestamp);
-    if (!Number.isNaN(serviceTime) && (state === undefined || serviceTime > state.service)) {
+    if (!Number.isNaN(serviceTime) && (!known || serviceTime > state.service)) {
       min = min === undefined ? serviceTime : Math.min(min, serviceTime);
     }
-    this.states.set(key, { pods: podTimes, service: Number.isNaN(serviceTime) ? 0 : serviceTime });
-    if (!state) return Number.isNaN(serviceTime) ? undefined : serviceTime;
+    state.service = Number.isNaN(serviceTime) ? 0 : serviceTime;
+    if (!known) return Number.isNaN(serviceTime) ? undefined : serviceTime;
     return min;
   }
 
