@@ -224,7 +224,15 @@ export class Reconciler {
     const namespace = svc.metadata.namespace;
     // No new slices for a Service on its way out (the garbage collector is deleting them).
     if (!svc.metadata.deletionTimestamp) {
-      for (const slice of create) this.api.create("endpointslices", withTriggerTime(slice, triggerTime), { namespace });
+      for (const slice of create) {
+        try {
+          this.api.create("endpointslices", withTriggerTime(slice, triggerTime), { namespace });
+        } catch (err) {
+          // A namespace on its way out refuses new objects: nothing more to do here.
+          if (err instanceof Error && err.message.includes("because it is being terminated")) return;
+          throw err;
+        }
+      }
     }
     for (const slice of update) this.api.update("endpointslices", withTriggerTime(slice, triggerTime));
     for (const slice of del) this.deleteSlice(slice);
