@@ -212,6 +212,8 @@ export function helpText(path: readonly Command[]): string {
   const full = commandPath(path);
   let out = "";
   out += (cmd.long ?? cmd.short) + "\n";
+  // cobra's NameAndAliases, unindented in kubectl's template.
+  if (cmd.aliases?.length) out += `\nAliases:\n${[cmd.name, ...cmd.aliases].join(", ")}\n`;
   if (cmd.example) out += `\nExamples:\n${cmd.example}\n`;
   const subs = (cmd.subcommands ?? []).filter((c) => !c.hidden);
   if (subs.length > 0 && path.length > 1) {

@@ -5,6 +5,7 @@ import { type Command, execute, find } from "./command.ts";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, optionsCommand, versionCommand } from "./commands/info.ts";
 import { applyCommand } from "./commands/apply.ts";
 import { createCommand } from "./commands/create.ts";
+import { exposeCommand } from "./commands/expose.ts";
 import { deleteCommand } from "./commands/delete.ts";
 import { replaceCommand } from "./commands/replace.ts";
 import { annotateCommand } from "./commands/annotate.ts";
@@ -59,7 +60,7 @@ function notYet(name: string, group: string | undefined, short: string, suggestF
 function rootCommands(): Command[] {
   return [
     { ...createCommand, group: BEGINNER },
-    notYet("expose", BEGINNER, "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service"),
+    { ...exposeCommand, group: BEGINNER },
     notYet("run", BEGINNER, "Run a particular image on the cluster"),
     { ...setCommand, group: BEGINNER },
     explainCommand,

@@ -352,6 +352,11 @@ const HELP_LINES = [
   "config current-context -h",
   "config get-contexts -h",
   "help get",
+  "create service clusterip --help",
+  "create service nodeport --help",
+  "create service loadbalancer -h",
+  "create service externalname --help",
+  "expose --help",
 ];
 
 function helpTail(s: string): string {

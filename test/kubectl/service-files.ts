@@ -40,5 +40,12 @@ export const SERVICE_FILES: Record<string, string> = {
   "bad-selector.yaml": svc("bad", "  selector:\n    app: -x-\n  ports:\n  - port: 80\n"),
   "bad-name.yaml": svc("1web", "  ports:\n  - port: 80\n"),
   "headless-np.yaml": svc("bad", "  type: NodePort\n  clusterIP: None\n  ports:\n  - port: 80\n"),
+  "dns-pod.yaml":
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: dns\n  labels:\n    app: dns\nspec:\n  containers:\n  - name: dns\n    image: coredns/coredns:1.11.1\n    ports:\n    - containerPort: 53\n      protocol: UDP\n    - containerPort: 53\n      protocol: TCP\n    - containerPort: 9153\n",
+  "bare-pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bare\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n    - containerPort: 80\n",
+  "expr-deploy.yaml":
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: expr\nspec:\n  replicas: 0\n  selector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [a, b]\n  template:\n    metadata:\n      labels:\n        app: a\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        ports:\n        - containerPort: 80\n",
+  "expr2-deploy.yaml":
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: expr2\nspec:\n  replicas: 0\n  selector:\n    matchLabels:\n      app: a\n    matchExpressions:\n    - key: tier\n      operator: NotIn\n      values: [db]\n  template:\n    metadata:\n      labels:\n        app: a\n    spec:\n      containers:\n      - name: c\n        image: nginx\n",
   "bad-affinity.yaml": svc("bad", "  sessionAffinity: Sticky\n  externalTrafficPolicy: Local\n  ports:\n  - port: 80\n"),
 };

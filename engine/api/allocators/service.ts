@@ -17,6 +17,7 @@ import { ApiError, internalError } from "../errors.ts";
 import type { Service, ServicePort } from "../types.ts";
 import { goStringSlice } from "../validation/go-value.ts";
 import { invalid, invalidStatus, type FieldError } from "../validation/field.ts";
+import { validateClusterIPsRelatedFields } from "../validation/service.ts";
 
 /** kubeadm's default --service-cluster-ip-range. */
 export const SERVICE_CIDR = "10.96.0.0/12";
@@ -181,6 +182,9 @@ function initIPFamilyFields(svc: Service, old: Service | undefined): void {
     else if (spec.clusterIP === "None" && Object.keys(spec.selector ?? {}).length === 0) spec.ipFamilyPolicy = "RequireDualStack";
     else spec.ipFamilyPolicy = "SingleStack";
   }
+  // The real allocator's loose pre-validation: clusterIP and clusterIPs agree, known families and policy.
+  const early = validateClusterIPsRelatedFields(svc);
+  if (early.length > 0) throw invalidService(svc, early);
   const errs: FieldError[] = [];
   if (spec.ipFamilyPolicy === "SingleStack") {
     if (spec.clusterIPs?.length === 2) {
@@ -218,10 +222,9 @@ function initIPFamilyFields(svc: Service, old: Service | undefined): void {
   if (!(spec.ipFamilies?.length)) spec.ipFamilies = ["IPv4"];
 }
 
+/** The value is a *IPFamilyPolicy, which the error prints dereferenced: `"SingleStack"`. */
 function invalidPolicy(policy: string, detail: string): FieldError {
-  // The value is a *IPFamilyPolicy: Go prints the pointer's address, which no
-  // one can match; the field and detail are what a learner reads.
-  return { ...invalid("spec.ipFamilyPolicy", policy, detail) };
+  return invalid("spec.ipFamilyPolicy", policy, detail);
 }
 
 // ---------- cluster IPs ----------
