@@ -76,6 +76,14 @@ export interface WriteOptions {
   fieldValidation?: FieldValidation;
   /** Where the server's warnings (Warning headers) for this request are pushed. */
   warnings?: string[];
+  /**
+   * Set by engine components (controllers, kubelet, event recorder) only:
+   * the object was built by our own code, in decoded form, and is handed
+   * over. The typed decode (JSON type checks, unknown fields) is skipped, and
+   * a status write stores the given status without copying it. Never set for
+   * anything that came from a user.
+   */
+  fromEngine?: boolean;
 }
 
 export interface CreateOptions extends WriteOptions {
@@ -258,7 +266,9 @@ export class ApiServer {
     if (!old) throw notFound(type, name);
     // A status write reads only metadata and status: decode just those.
     const decoded =
-      options.subresource === "status" ? this.decodeForStatus(type, input as KubeObject) : this.decode(type, input as KubeObject, options);
+      options.subresource === "status"
+        ? this.decodeForStatus(type, input as KubeObject, options)
+        : this.decode(type, input as KubeObject, options);
     return this.write(type, old, decoded, options) as KindOf<R>;
   }
 
@@ -561,7 +571,7 @@ export class ApiServer {
    * would: the preconditions, annotations and status (not the rest of the
    * metadata, nor spec).
    */
-  private decodeForStatus(type: ResourceType, input: KubeObject): KubeObject {
+  private decodeForStatus(type: ResourceType, input: KubeObject, options: WriteOptions): KubeObject {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
@@ -578,7 +588,8 @@ export class ApiServer {
     const annotations = decodedCloneSharing(m.annotations);
     if (annotations !== undefined && annotations !== null) metadata.annotations = annotations;
     const obj = { apiVersion: apiVersionOf(type), kind: type.kind, metadata } as KubeObject;
-    const status = decodedClone((input as { status?: unknown }).status);
+    const given = (input as { status?: unknown }).status;
+    const status = options.fromEngine ? given : decodedClone(given);
     if (status !== undefined && status !== null) (obj as { status?: unknown }).status = status;
     return obj;
   }
@@ -611,7 +622,8 @@ export class ApiServer {
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       throw badRequest("the object provided is not a JSON object");
     }
-    const unknownFields = this.typedDecode(type, input, options);
+    const unknownFields = options.fromEngine ? [] : this.typedDecode(type, input, options);
+    // A private copy even of an engine-built object: defaulting writes into it.
     const obj = decodedClone(input);
     // A typed decode has nowhere to put fields the schema does not know.
     for (const path of unknownFields) dropField(obj, path);
@@ -698,7 +710,7 @@ export function guarded<T>(fn: () => T): T {
  * from a private copy. Map keys may contain dots: a segment not found is
  * joined with the next one.
  */
-function dropField(obj: unknown, path: string): void {
+export function dropField(obj: unknown, path: string): void {
   const segments = path.split(/(?=\[)|\./).filter((s) => s !== "");
   let node: unknown = obj;
   for (let i = 0; i < segments.length; i++) {

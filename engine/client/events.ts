@@ -15,7 +15,7 @@ const SPAM_REFILL_MS = 300_000;
 const CACHE_SIZE = 4096;
 
 interface Similar {
-  messages: Set<string>;
+  localKeys: Set<string>;
   lastMs: number;
 }
 
@@ -61,6 +61,14 @@ export class EventRecorder {
     }
   }
 
+  /**
+   * client-go's EventCorrelate, in its order: aggregate similar events,
+   * observe repeats (the count goes up even for a repeat the spam filter then
+   * drops, so the next one written carries it), and only then the spam filter.
+   * Keys name the object by uid (unique in a cluster, so it stands for the
+   * kind, namespace, name and apiVersion client-go's keys spell out): short
+   * keys are cheaper to hash than long concatenations.
+   */
   private write(
     source: EventSource,
     obj: KubeObject,
@@ -71,54 +79,62 @@ export class EventRecorder {
   ): void {
     const ref = referenceTo(obj, fieldPath);
     const nowMs = this.now();
-    const objectKey = `${ref.kind}\u0000${ref.namespace ?? ""}\u0000${ref.name}\u0000${ref.uid}\u0000${fieldPath ?? ""}`;
-    const objectTypeKey = `${source.component}\u0000${source.host ?? ""}\u0000${objectKey}\u0000${type}`;
-
-    if (!this.allow(objectTypeKey, nowMs)) return;
+    const objectId = ref.uid || `${ref.kind}/${ref.namespace ?? ""}/${ref.name}`;
+    const spamKey = `${source.component}\u0000${source.host ?? ""}\u0000${objectId}\u0000${type}`;
 
     // Similar events (same object, type, reason; new message) fold after 10 distinct messages.
-    const similarKey = `${objectTypeKey}\u0000${reason}`;
-    let group = this.similar.get(similarKey);
-    if (!group || nowMs - group.lastMs > AGGREGATE_WINDOW_MS) {
-      group = { messages: new Set(), lastMs: nowMs };
-      this.similar.set(similarKey, group);
-    }
+    const aggregateKey = `${spamKey}\u0000${reason}`;
+    const localKey = `${fieldPath ?? ""}\u0000${message}`;
+    let group = this.similar.get(aggregateKey);
+    if (!group || nowMs - group.lastMs > AGGREGATE_WINDOW_MS) group = { localKeys: new Set(), lastMs: nowMs };
+    group.localKeys.add(localKey);
     group.lastMs = nowMs;
-    group.messages.add(message);
-    let dedupKey = `${similarKey}\u0000${message}`;
-    if (group.messages.size >= AGGREGATE_MAX_DISTINCT) {
+    this.similar.set(aggregateKey, group);
+    let dedupKey = `${aggregateKey}\u0000${localKey}`;
+    let combined = false;
+    if (group.localKeys.size >= AGGREGATE_MAX_DISTINCT) {
+      // Go pops an arbitrary key here (map order); we drop the oldest.
+      group.localKeys.delete(group.localKeys.values().next().value!);
       message = `(combined from similar events): ${message}`;
-      dedupKey = `${similarKey}\u0000(combined)`;
+      dedupKey = aggregateKey;
+      combined = true;
     }
 
     const timestamp = rfc3339(nowMs);
     const previous = this.seen.get(dedupKey);
-    if (previous && this.api.find("events", previous.namespace, previous.name)) {
-      const current = this.api.get("events", previous.namespace, previous.name);
-      previous.count = (current.count ?? 1) + 1;
-      this.api.update("events", { ...current, count: previous.count, lastTimestamp: timestamp, message });
+    const count = previous ? previous.count + 1 : 1;
+    const name = previous?.name ?? `${ref.name}.${this.uniqueNanos(nowMs)}`;
+    const first = previous?.first ?? timestamp;
+    const namespace = ref.namespace || "default";
+    this.seen.set(dedupKey, { name, namespace, count, first });
+
+    if (!this.allow(spamKey, nowMs)) return;
+
+    const current = previous ? this.api.find("events", namespace, name) : undefined;
+    if (current) {
+      this.api.update("events", { ...current, count, lastTimestamp: timestamp, message }, { fromEngine: true });
       return;
     }
-
-    const namespace = ref.namespace || "default";
+    // A first occurrence, or a repeat whose event is gone: written whole (client-go
+    // creates it again, with the name and count it would have patched).
     const event: Event = {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name: `${ref.name}.${this.uniqueNanos(nowMs)}`, namespace },
+      metadata: { name, namespace },
       involvedObject: ref,
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: timestamp,
+      firstTimestamp: first,
       lastTimestamp: timestamp,
-      count: 1,
+      count,
       type,
       eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? "",
+      // client-go's combined event is built without the reporting fields.
+      reportingComponent: combined ? "" : source.component,
+      reportingInstance: combined ? "" : (source.host ?? ""),
     };
-    const created = this.api.create("events", event);
-    this.seen.set(dedupKey, { name: created.metadata.name!, namespace, count: 1, first: timestamp });
+    this.api.create("events", event, { fromEngine: true });
   }
 
   /** Token bucket per source, object and type: 25 events, then one per 5 minutes. */

@@ -12,6 +12,7 @@ import { annotateCommand } from "./commands/annotate.ts";
 import { labelCommand } from "./commands/label.ts";
 import { patchCommand } from "./commands/patch.ts";
 import { rolloutCommand } from "./commands/rollout/index.ts";
+import { runCommand } from "./commands/run.ts";
 import { scaleCommand } from "./commands/scale.ts";
 import { setCommand } from "./commands/set/index.ts";
 import { completeKubectlOn, completeRequestCommand, type KubectlCompletion } from "./completion/index.ts";
@@ -61,7 +62,7 @@ function rootCommands(): Command[] {
   return [
     { ...createCommand, group: BEGINNER },
     { ...exposeCommand, group: BEGINNER },
-    notYet("run", BEGINNER, "Run a particular image on the cluster"),
+    { ...runCommand, group: BEGINNER },
     { ...setCommand, group: BEGINNER },
     explainCommand,
     getCommand,

@@ -34,8 +34,11 @@ function encode(v: unknown, t: GoType | StructSchema | undefined, indent: string
   return "{" + entries.map(([k, x, ft]) => nl + jsonString(k) + sep + encode(x, ft, indent, depth + 1)).join(",") + close + "}";
 }
 
-/** json.Marshal (indent null) or json.MarshalIndent of a typed object of its apiVersion and kind. */
-export function typedJson(obj: { apiVersion?: string; kind?: string }, indent: string | null): string {
-  const info = kindInfo(obj.apiVersion ?? "", obj.kind ?? "");
+/**
+ * json.Marshal (indent null) or json.MarshalIndent of a typed object of its
+ * apiVersion and kind (or of the type `as` names, when they are missing).
+ */
+export function typedJson(obj: { apiVersion?: string; kind?: string }, indent: string | null, as?: { apiVersion: string; kind: string }): string {
+  const info = kindInfo(obj.apiVersion ?? "", obj.kind ?? "") ?? (as && kindInfo(as.apiVersion, as.kind));
   return encode(obj, info ? structSchema(info.type) : undefined, indent, 0);
 }

@@ -72,15 +72,16 @@ export const SAVE_CONFIG_FLAG: FlagDef = BOOL(
  */
 export function dryRunStrategy(inv: Invocation): DryRun {
   const v = inv.flags.string("dry-run");
-  const warn = (m: string) => inv.io.stderr(klogLine("W", inv.ctx.now(), "helpers.go:702", m));
+  // klog names the line of helpers.go (v1.32) that warns.
+  const warn = (line: number, m: string) => inv.io.stderr(klogLine("W", inv.ctx.now(), `helpers.go:${line}`, m));
   const asBool = ["1", "t", "T", "TRUE", "true", "True"].includes(v) ? true : ["0", "f", "F", "FALSE", "false", "False"].includes(v) ? false : undefined;
   if (asBool !== undefined) {
-    warn(`--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${asBool ? "client" : "none"}.`);
+    warn(asBool ? 716 : 719, `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${asBool ? "client" : "none"}.`);
     return asBool ? "client" : "none";
   }
   switch (v) {
     case "unchanged":
-      warn("--dry-run is deprecated and can be replaced with --dry-run=client.");
+      warn(702, "--dry-run is deprecated and can be replaced with --dry-run=client.");
       return "client";
     case "client":
     case "server":
@@ -122,7 +123,7 @@ export type ObjectPrinter = (obj: KubeObject, options?: { asRead?: boolean }) =>
  * `asRead`: the object as kubectl read it from a file (unstructured), printed
  * as it is rather than in a server's wire form.
  */
-export function operationPrinter(inv: Invocation, operation: string, dryRun: DryRun, options: { typed?: boolean } = {}): ObjectPrinter {
+export function operationPrinter(inv: Invocation, operation: string, dryRun: DryRun, options: { typed?: boolean; formats?: string } = {}): ObjectPrinter {
   const f = inv.flags;
   const output = f.string("output");
   const template = f.has("template") ? f.string("template") : "";
@@ -140,7 +141,7 @@ export function operationPrinter(inv: Invocation, operation: string, dryRun: Dry
     noHeaders: false,
     allowMissingKeys: f.has("allow-missing-template-keys") ? f.bool("allow-missing-template-keys") : true,
     readFile: (p) => inv.ctx.readFile(p),
-    allowedFormats: WRITE_FORMATS,
+    allowedFormats: options.formats ?? WRITE_FORMATS,
     humanReadable: false,
   });
   return (obj, options) => {

@@ -107,7 +107,7 @@ export class Kubelet implements NodeRuntime {
     if (same) same.names.push(name);
     else images.push({ names: [imageID, name], sizeBytes });
     images.sort((a, b) => b.sizeBytes - a.sizeBytes);
-    this.api.updateStatus("nodes", { ...node, status: { ...node.status, images: images.slice(0, MAX_NODE_IMAGES) } });
+    this.api.updateStatus("nodes", { ...node, status: { ...node.status, images: images.slice(0, MAX_NODE_IMAGES) } }, { fromEngine: true });
   }
 
   // ---------- watch: queue work only ----------
@@ -345,7 +345,7 @@ export class Kubelet implements NodeRuntime {
       podIsTerminal: rt.finalized && rt.terminatingSince !== undefined,
     });
     if (deepEqual(status, pod.status)) return;
-    this.api.updateStatus("pods", { ...pod, status });
+    this.api.updateStatus("pods", { ...pod, status }, { fromEngine: true });
   }
 }
 

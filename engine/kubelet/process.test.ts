@@ -35,6 +35,16 @@ describe("what a container's main process does", () => {
     expect(resolveProcess(busybox, c({ command: ["false"] }))).toEqual({ exitAfterMs: 20, exitCode: 1 });
   });
 
+  it("a for loop over listed items ends after its sleeps; one over a substitution runs until killed", () => {
+    const sh = (script: string) => resolveProcess(busybox, c({ command: ["sh", "-c", script] }));
+    expect(sh("for i in 1 2 3; do echo line $i; sleep 30; done")).toEqual({ exitAfterMs: 90_020, exitCode: 0 });
+    expect(sh("for i in a b; do\n  echo $i\n  sleep 1\ndone; echo end; sleep 5")).toEqual({ exitAfterMs: 7_020, exitCode: 0 });
+    expect(sh("for i in 1 2; do echo $i; done; false")).toEqual({ exitAfterMs: 20, exitCode: 1 });
+    expect(sh("for i in $(seq 1 5); do echo $i; sleep 1; done")).toEqual({});
+    expect(sh("for i in 1 2; do while true; do sleep 1; done; done")).toEqual({});
+    expect(sh("for i in 1 2; do sleep infinity; done")).toEqual({});
+  });
+
   it("mysql without a root password option exits 1; with one it serves 3306", () => {
     const mysql = image("docker.io/library/mysql");
     expect(resolveProcess(mysql, c({}))).toMatchObject({ exitAfterMs: 1_200, exitCode: 1 });

@@ -130,6 +130,36 @@ function words(statement: string): string[] {
   return (statement.match(/'[^']*'|"[^"]*"|\S+/g) ?? []).map((w) => w.replace(/^['"]|['"]$/g, ""));
 }
 
+/**
+ * A `for NAME in ITEMS; do ...; done` loop starting at statements[i] whose
+ * items and body can be read: how many items, the body's statements (the
+ * `do` dropped) and the index of its `done`. Undefined for anything else
+ * (items from a substitution, a nested loop, `sleep infinity`): those are
+ * taken to run until killed, as before.
+ */
+function forLoop(list: readonly string[], i: number): { items: number; body: string[]; end: number } | undefined {
+  const m = /^for\s+[A-Za-z_]\w*\s+in\s+(.*)$/.exec(list[i]!);
+  if (!m || m[1]!.includes("$") || m[1]!.includes("`")) return undefined;
+  const body: string[] = [];
+  for (let j = i + 1; j < list.length; j++) {
+    let st = list[j]!;
+    if (st === "done") {
+      if (body.length === 0 || !list[i + 1]!.startsWith("do")) return undefined;
+      return { items: words(m[1]!).length, body, end: j };
+    }
+    if (j === i + 1) {
+      if (st !== "do" && !st.startsWith("do ")) return undefined;
+      st = st.slice(2).trim();
+      if (st === "") continue;
+    }
+    const head = words(st)[0];
+    if (head === "for" || head === "while" || head === "until" || head === "do") return undefined;
+    if (head === "sleep" && sleepSeconds(words(st)[1]) === undefined) return undefined;
+    body.push(st);
+  }
+  return undefined;
+}
+
 /** `sh -c '...'`: walk the statements, keeping time and the files they create and remove. */
 function script(text: string): ProcessBehaviour {
   const files = new Map<string, FileLifetime[]>();
@@ -147,7 +177,25 @@ function script(text: string): ProcessBehaviour {
     const all = [...files.values()].flat();
     return all.length > 0 ? { ...b, files: all } : b;
   };
-  for (const st of statements(text)) {
+  const list = statements(text);
+  for (let i = 0; i < list.length; i++) {
+    const st = list[i]!;
+    const loop = forLoop(list, i);
+    if (loop) {
+      // A `for x in a b c` loop runs its body once per item: its sleeps add up.
+      for (const inner of loop.body) {
+        const iw = words(inner);
+        if (iw[0] === "touch") iw.slice(1).forEach(touch);
+        const redirect = /(?:^|\s)>{1,2}\s*(\S+)/.exec(inner);
+        if (redirect) touch(redirect[1]!);
+      }
+      t += loop.items * loop.body.reduce((ms, inner) => {
+        const iw = words(inner);
+        return iw[0] === "sleep" ? ms + Math.round((sleepSeconds(iw[1]) ?? 0) * 1000) : ms;
+      }, 0);
+      i = loop.end;
+      continue;
+    }
     const w = words(st);
     const head = w[0] ?? "";
     // A loop that never ends: its body's files appear once, then the shell runs until killed.

@@ -3,6 +3,8 @@
 // `docker.io/library/nginx:1.14.2`, a missing tag means `latest`, and a name
 // the grammar rejects is InvalidImageName with the library's wording.
 
+import { REFERENCE_PATTERN } from "../util/image-reference.ts";
+
 export interface ImageReference {
   /** Registry host, `docker.io` when none is given. */
   domain: string;
@@ -12,12 +14,7 @@ export interface ImageReference {
   digest?: string;
 }
 
-const COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
-const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const REFERENCE = new RegExp(
-  `^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\w][\\w.-]{0,127}))?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,}))?$`,
-);
+const REFERENCE = REFERENCE_PATTERN;
 const HEX64 = /^[a-f0-9]{64}$/;
 
 export class ImageReferenceError extends Error {}

@@ -262,7 +262,7 @@ class DefaultScheduler implements Scheduler {
     }
     this.writing = key;
     try {
-      this.ctx.api.updateStatus("pods", { ...pod, status: { ...pod.status, conditions } });
+      this.ctx.api.updateStatus("pods", { ...pod, status: { ...pod.status, conditions } }, { fromEngine: true });
     } finally {
       this.writing = undefined;
     }

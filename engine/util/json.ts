@@ -188,9 +188,19 @@ export function shareUnchanged<T>(next: T, old: unknown): T {
 const keyStack: string[] = [];
 let keyStackTop = 0;
 
-// (Whether a frozen value is in "clone form" is not remembered, unlike the
-// decoded form above: a stored subtree is copied this way once or twice in its
-// life, so a memo would cost more than the walk.)
+/**
+ * Frozen values known to be in clone form. Only the roots of checks are
+ * remembered, as for the decoded form: controllers copy the same stored
+ * subtrees (a ReplicaSet's template, say) on every sync.
+ */
+const cloneForm = new WeakSet<object>();
+
+function isCloneForm(value: object): boolean {
+  if (cloneForm.has(value)) return true;
+  if (!inCloneForm(value)) return false;
+  cloneForm.add(value);
+  return true;
+}
 
 /** A frozen value that deepClone would copy verbatim (plain, no undefined-valued keys). */
 function inCloneForm(value: object): boolean {
@@ -215,7 +225,7 @@ function inCloneForm(value: object): boolean {
 /** deepClone, except that frozen parts it would copy verbatim are shared. Only for results nobody mutates. */
 export function deepCloneSharing<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
-  if (inCloneForm(value)) return value;
+  if (isCloneForm(value)) return value;
   if (Array.isArray(value)) {
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) out[i] = deepCloneSharing(value[i]);

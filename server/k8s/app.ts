@@ -9,6 +9,7 @@ import { apiVersionOf, type ResourceType, type StrategyHooks } from "../../engin
 import { decodeBody, decodeTyped, strictDecodingError, type FieldValidation } from "../../engine/api/schema/decode.ts";
 import { kindInfo } from "../../engine/api/schema/schema.ts";
 import type { DeleteOptions, PatchType } from "../../engine/api/server.ts";
+import { PodLogFollower, type PodLogOptions } from "../../engine/api/logs.ts";
 import type { KubeObject } from "../../engine/api/types.ts";
 import { applyJsonPatch } from "../../engine/api/patch/json.ts";
 import { applyMergePatch } from "../../engine/api/patch/merge.ts";
@@ -224,17 +225,60 @@ async function resource(backend: K8sBackend, req: Request, url: URL, group: stri
   }
 }
 
+/** How often (wall clock) a followed log is read again for new lines. */
+const FOLLOW_POLL_MS = 200;
+
 /**
- * pods/log (text; the kubelet's errors as a Status) and pods/eviction
- * (policy/v1 Eviction, JSON or protobuf). `follow` answers what the log has
- * so far and ends: a streaming follow is not served yet.
+ * `pods/log?follow=true`: the log so far, then each new line as virtual time
+ * (kept moving while the stream is open) writes it, until the container ends
+ * or the client hangs up. Errors (no such pod or container, not started yet)
+ * come before the stream, as a Status.
+ */
+function followLog(backend: K8sBackend, namespace: string, name: string, options: PodLogOptions): Response {
+  const follower = new PodLogFollower(backend.api, namespace, name, { ...options, follow: true });
+  const first = follower.first(backend.now());
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first) controller.enqueue(encoder.encode(first));
+      if (follower.ended) {
+        controller.close();
+        return;
+      }
+      const release = backend.hold?.() ?? (() => {});
+      const timer = setInterval(() => {
+        backend.sync?.();
+        const text = follower.next(backend.now());
+        if (text) controller.enqueue(encoder.encode(text));
+        if (follower.ended) {
+          stop();
+          controller.close();
+        }
+      }, FOLLOW_POLL_MS);
+      stop = () => {
+        clearInterval(timer);
+        release();
+        stop = () => {};
+      };
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(body, { status: 200, headers: { "content-type": "text/plain" } });
+}
+
+/**
+ * pods/log (text; the kubelet's errors as a Status; `follow` streams) and
+ * pods/eviction (policy/v1 Eviction, JSON or protobuf).
  */
 async function podSubresource(backend: K8sBackend, req: Request, url: URL, namespace: string, name: string, subresource: string): Promise<Response | undefined> {
   if (subresource === "log") {
     if (req.method !== "GET") throw methodNotAllowed("the server does not allow this method on the requested resource");
     const q = url.searchParams;
     const num = (k: string) => (q.get(k) === null ? undefined : Number(q.get(k)));
-    const result = backend.api.podLogs(namespace, name, {
+    const options: PodLogOptions = {
       container: q.get("container") ?? undefined,
       previous: q.get("previous") === "true",
       timestamps: q.get("timestamps") === "true",
@@ -242,7 +286,9 @@ async function podSubresource(backend: K8sBackend, req: Request, url: URL, names
       sinceSeconds: num("sinceSeconds"),
       sinceTime: q.get("sinceTime") ?? undefined,
       limitBytes: num("limitBytes"),
-    });
+    };
+    if (q.get("follow") === "true") return followLog(backend, namespace, name, options);
+    const result = backend.api.podLogs(namespace, name, options);
     return new Response(result.text, { status: 200, headers: { "content-type": "text/plain" } });
   }
   if (subresource === "eviction") {

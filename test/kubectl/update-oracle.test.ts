@@ -452,6 +452,11 @@ async function runStory(story: Story): Promise<{ steps: StepResult[]; mineState:
   } finally {
     await server.stop();
   }
+  // An engine component that threw (reported, not raised) is a bug even when
+  // the outputs agree; a refused write (a conflict, as real controllers meet
+  // them too) is not.
+  const thrown = [...mineCluster.errors, ...realCluster.errors].map((e) => e.message).filter((m) => !m.startsWith("ApiError"));
+  expect(thrown).toEqual([]);
   return { steps, mineState: appsState(mineCluster), realState: appsState(realCluster) };
 }
 

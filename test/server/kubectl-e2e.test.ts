@@ -90,6 +90,29 @@ describe.skipIf(skip !== null)("real kubectl v1.32 against a sandbox over HTTPS"
     rmSync(home, { recursive: true, force: true });
   });
 
+  it("follows a pod's log as it is written, until the container exits (logs -f)", async () => {
+    const pod = [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: {name: counter}",
+      "spec:",
+      "  restartPolicy: Never",
+      "  containers:",
+      "  - name: count",
+      "    image: busybox:1.36",
+      `    command: ["sh", "-c", "echo line 1; sleep 30; echo line 2; sleep 30; echo line 3"]`,
+      "",
+    ].join("\n");
+    expect((await kubectl(["create", "-f", "-"], pod)).stdout).toBe("pod/counter created\n");
+    const running = await kubectl(["wait", "--for=jsonpath={.status.phase}=Running", "pod/counter", "--timeout=20s"]);
+    expect(running.stdout).toBe("pod/counter condition met\n");
+    // 30x speed: the three lines come a second apart; the stream ends when the script does.
+    const started = Date.now();
+    const follow = await kubectl(["logs", "-f", "counter"]);
+    expect(follow).toEqual({ stdout: "line 1\nline 2\nline 3\n", stderr: "", exitCode: 0 });
+    expect(Date.now() - started).toBeGreaterThan(1000);
+  }, 30_000);
+
   it("runs the Deployment workflow", async () => {
     const ok = async (args: string[], stdout: string | RegExp, stdin?: string) => {
       const r = await kubectl(args, stdin);

@@ -60,7 +60,7 @@ export function syncDeployment(ctx: ComponentContext, key: string): void {
   if (!selector || (!selector.matchLabels && !selector.matchExpressions) || isEmptySelector(selector)) {
     ctx.recorder.record(SOURCE, d, "Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
     if ((d.status?.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) {
-      ctx.api.updateStatus("deployments", { ...d, status: { ...deepClone(d.status ?? {}), observedGeneration: d.metadata.generation } });
+      ctx.api.updateStatus("deployments", { ...d, status: { ...deepClone(d.status ?? {}), observedGeneration: d.metadata.generation } }, { fromEngine: true });
     }
     return;
   }

@@ -4,7 +4,7 @@
 import { isAlreadyExists, isNotFound } from "../../api/errors.ts";
 import type { Deployment, DeploymentStatus, ReplicaSet } from "../../api/types.ts";
 import type { ComponentContext } from "../../context.ts";
-import { deepClone, deepEqual, editableCopy } from "../../util/json.ts";
+import { deepClone, deepEqual } from "../../util/json.ts";
 import { rfc3339 } from "../../util/time.ts";
 import { controllerRef, newControllerRef } from "../controller-ref.ts";
 import {
@@ -55,7 +55,7 @@ export function writeStatus(s: DeploymentSync, status: DeploymentStatus, annotat
     ...s.d,
     metadata: { ...s.d.metadata, annotations },
     status,
-  });
+  }, { fromEngine: true });
 }
 
 // ---------- the new ReplicaSet and revisions (§4) ----------
@@ -66,9 +66,11 @@ export function writeStatus(s: DeploymentSync, status: DeploymentStatus, annotat
  * parts changed before the update); the template and the rest are shared.
  */
 function copyForEdit(rs: ReplicaSet): ReplicaSet {
-  const copy = editableCopy(rs, "metadata", "spec");
-  if (copy.metadata.annotations) copy.metadata.annotations = editableCopy(copy.metadata.annotations);
-  return copy;
+  // Shallow copies: the stored version is frozen throughout, so its deeper
+  // parts can be shared as they are (editableCopy would walk them all).
+  const metadata = { ...rs.metadata };
+  if (metadata.annotations) metadata.annotations = { ...metadata.annotations };
+  return { ...rs, metadata, spec: { ...rs.spec } };
 }
 
 export function findNewReplicaSet(d: Deployment, sets: readonly ReplicaSet[]): ReplicaSet | undefined {
@@ -100,7 +102,7 @@ function syncExistingNewReplicaSet(s: DeploymentSync, existing: ReplicaSet, newR
   if (annotationsChanged || (copy.spec.minReadySeconds ?? 0) !== minReady) {
     copy.spec.minReadySeconds = minReady;
     // The Deployment's own revision and condition follow on a later sync.
-    return s.ctx.api.update("replicasets", copy);
+    return s.ctx.api.update("replicasets", copy, { fromEngine: true });
   }
   let needsUpdate = false;
   const annotations = { ...d.metadata.annotations };
@@ -147,7 +149,7 @@ function createNewReplicaSet(s: DeploymentSync, oldRSs: ReplicaSet[], newRevisio
   let created: ReplicaSet;
   let alreadyExisted = false;
   try {
-    created = api.create("replicasets", rs);
+    created = api.create("replicasets", rs, { fromEngine: true });
   } catch (err) {
     if (isAlreadyExists(err)) {
       const other = api.find("replicasets", d.metadata.namespace, name);
@@ -224,7 +226,7 @@ export function scaleReplicaSet(s: DeploymentSync, rs: ReplicaSet, size: number,
   const copy = copyForEdit(rs);
   copy.spec.replicas = size;
   setReplicasAnnotations((copy.metadata.annotations ??= {}), desired, max);
-  const updated = s.ctx.api.update("replicasets", copy);
+  const updated = s.ctx.api.update("replicasets", copy, { fromEngine: true });
   if (sizeChanges) {
     s.ctx.recorder.record(
       SOURCE,

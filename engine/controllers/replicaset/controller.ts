@@ -109,7 +109,7 @@ export function syncReplicaSet(ctx: ComponentContext, index: ReplicaSetPodIndex,
   const status = calculateStatus(current, tally, failure, clock.now());
   let written = current;
   if (!statusUnchanged(current, status)) {
-    written = api.updateStatus("replicasets", { ...current, status });
+    written = api.updateStatus("replicasets", { ...current, status }, { fromEngine: true });
   }
   // Last line of defence, as upstream: look again once minReadySeconds has passed.
   const minReady = written.spec.minReadySeconds ?? 0;
@@ -148,7 +148,7 @@ function manageReplicas(
     const toCreate = Math.min(-diff, BURST_REPLICAS);
     for (let i = 0; i < toCreate; i++) {
       try {
-        const pod = api.create("pods", podFromTemplate(rs), { namespace: rs.metadata.namespace });
+        const pod = api.create("pods", podFromTemplate(rs), { namespace: rs.metadata.namespace, fromEngine: true });
         recorder.record(SOURCE, rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
       } catch (err) {
         // A failed create stops this round (slow start), and the RS reports it.

@@ -23,7 +23,7 @@ export { SELECTOR_FLAG };
 export const CHANGE_CAUSE = "kubernetes.io/change-cause";
 
 /** The -o formats of commands without tables, as their printer error lists them. */
-const FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml";
+export const FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml";
 
 
 
