@@ -3,7 +3,7 @@
 // and our runKubectl runs the same line against the same cluster; stdout,
 // stderr and exit code must match byte for byte. The cluster's Services
 // cover what the printers and describers branch on: more than three
-// endpoints, named and several ports, not-ready pods, a headless Service
+// endpoints, named and several ports, not-ready and terminating pods, a headless Service
 // without ports, a Service that selects nothing, the API server's own.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,8 @@ export function buildCluster(): Cluster {
   );
   api.create("deployments", deployment("crash", "default", 2, [{ name: "main", image: "busybox:1.36", command: ["sh", "-c", "exit 1"] }]));
   api.create("deployments", deployment("one", "dev", 1, [{ name: "one", image: "nginx:1.14.2" }]));
+  // `sleep` ignores SIGTERM: a deleted pod stays terminating for its grace period.
+  api.create("deployments", deployment("slow", "default", 2, [{ name: "main", image: "busybox:1.36", command: ["sleep", "3600"] }]));
   api.create("services", service("nginx", "default", { ports: [{ port: 80, targetPort: 80 }] }, { app: "nginx" }));
   api.create(
     "services",
@@ -65,8 +67,12 @@ export function buildCluster(): Cluster {
   api.create("services", service("headless", "default", { clusterIP: "None", selector: { app: "nginx" } }));
   api.create("services", service("nothing", "default", { selector: { app: "none" }, ports: [{ port: 80 }] }));
   api.create("services", service("one", "dev", { ports: [{ port: 80, targetPort: 80 }] }));
+  api.create("services", service("slow", "default", { ports: [{ name: "http", port: 80, targetPort: 8080 }] }));
   c.settle(120_000);
   c.advance(60_000);
+  const victim = api.list("pods", { namespace: "default", labelSelector: "app=slow" }).items[0]!;
+  api.delete("pods", "default", victim.metadata.name!);
+  c.advance(3_000);
   return c;
 }
 
@@ -102,6 +108,10 @@ const LINES = [
   "describe endpointslice -l kubernetes.io/service-name=api",
   "describe endpointslices.discovery.k8s.io -n dev",
   "describe endpointslice kubernetes",
+  "get endpointslices -l kubernetes.io/service-name=slow -o yaml",
+  "describe endpointslices -l kubernetes.io/service-name=slow",
+  "get ep slow -o wide",
+  "describe ep slow",
   "get ep nope",
   "get endpointslice nope",
   "describe ep nope",
@@ -157,6 +167,7 @@ if (oracleSkipReason !== null) {
       expect(slices.some((s) => (s.endpoints?.length ?? 0) > 3)).toBe(true);
       expect(slices.some((s) => s.endpoints?.some((e) => e.conditions?.ready === false))).toBe(true);
       expect(slices.some((s) => s.endpoints === undefined)).toBe(true);
+      expect(slices.some((s) => s.endpoints?.some((e) => e.conditions?.terminating === true && e.conditions.serving === true))).toBe(true);
       expect(cluster.errors).toEqual([]);
     });
 

@@ -30,6 +30,9 @@ export function startEndpointSliceController(ctx: ComponentContext): void {
     const names = index.onPod(e);
     if (names) for (const name of names) enqueue(e.object.metadata.namespace!, name);
   }, "pods");
+  // Set while this controller writes slices: its own writes need no resync
+  // (what the real one's endpointSliceTracker decides).
+  let writing = false;
   // A slice of ours changed or removed by someone else brings its Service back in line.
   api.watchAll((e) => {
     const slice = e.object as EndpointSlice;
@@ -39,9 +42,6 @@ export function startEndpointSliceController(ctx: ComponentContext): void {
     if (service && managed && !writing) enqueue(slice.metadata.namespace!, service);
   }, "endpointslices");
 
-  // Set while this controller writes slices: its own writes need no resync
-  // (what the real one's endpointSliceTracker decides).
-  let writing = false;
   clock.on(COMPONENT, (key) => {
     writing = true;
     try {

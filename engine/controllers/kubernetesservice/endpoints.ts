@@ -17,6 +17,8 @@ const PORTS = [{ name: "https", port: 6443, protocol: "TCP" }];
 export function startKubernetesEndpointsReconciler(ctx: ComponentContext): void {
   const { api, clock } = ctx;
   const isOurs = (ns: string | undefined, name: string | undefined) => ns === NAMESPACE && name === NAME;
+  /** Set while writing: its own writes schedule nothing. */
+  let writing = false;
   api.watchAll((e) => {
     if (e.type !== "DELETED" && isOurs(e.object.metadata.namespace, e.object.metadata.name)) clock.schedule(COMPONENT, NAME, 0);
   }, "services");
@@ -25,7 +27,6 @@ export function startKubernetesEndpointsReconciler(ctx: ComponentContext): void 
       if (isOurs(e.object.metadata.namespace, e.object.metadata.name) && !writing) clock.schedule(COMPONENT, NAME, INTERVAL_MS);
     }, resource);
   }
-  let writing = false;
   clock.on(COMPONENT, () => {
     writing = true;
     try {
