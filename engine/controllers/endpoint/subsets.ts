@@ -99,12 +99,13 @@ export function mergeUniform(subsets: readonly EndpointSubset[]): EndpointSubset
   const notReady: EndpointAddress[] = [];
   const ports: EndpointPort[] = [];
   const seenPorts = new Set<string>();
-  let last: EndpointAddress | undefined;
+  let last = "";
   for (const ss of subsets) {
-    // addEndpointSubset gives one address per subset, repeated for each port.
-    const addr = ss.addresses?.[0] ?? ss.notReadyAddresses?.[0];
-    if (addr !== last) (ss.addresses ? ready : notReady).push(addr!);
-    last = addr;
+    // addEndpointSubset gives one address per subset, repeated (in a row) for each port.
+    const addr = (ss.addresses?.[0] ?? ss.notReadyAddresses?.[0])!;
+    const key = addrKey(addr);
+    if (key !== last) (ss.addresses ? ready : notReady).push(addr);
+    last = key;
     for (const p of ss.ports ?? []) {
       const key = portKey(p);
       if (!seenPorts.has(key)) {
