@@ -206,6 +206,16 @@ export const SERVICE_CASES: Case[] = [
     ],
   },
   {
+    name: "run --expose creates the Service too",
+    lines: [
+      "run web2 --image=nginx --port=80 --expose --dry-run=client -o yaml",
+      "run web2 --image=nginx --port=80 --expose --dry-run=server",
+      "run web2 --image=nginx --port=80 --expose",
+      "run web2 --image=nginx --port=80 --expose",
+      "get svc web2 -o wide",
+    ],
+  },
+  {
     name: "dry runs allocate nothing",
     lines: [`${create("np-auto.yaml")} --dry-run=server -o yaml`, `${create("np.yaml")} --dry-run=server -o jsonpath={.spec}`, "get svc"],
   },
