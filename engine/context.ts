@@ -22,4 +22,6 @@ export const REACTION_MS = {
   garbagecollector: 5,
   namespace: 5,
   scheduler: 10,
+  endpoints: 5,
+  endpointslice: 5,
 } as const;

@@ -8,7 +8,10 @@ import { EventRecorder } from "./client/events.ts";
 import { ExecSession, type ExecOptions, type ExecResult } from "./exec.ts";
 import type { ComponentContext } from "./context.ts";
 import { startDeploymentController } from "./controllers/deployment/controller.ts";
+import { startEndpointsController } from "./controllers/endpoint/controller.ts";
+import { startEndpointSliceController } from "./controllers/endpointslice/controller.ts";
 import { startGarbageCollector } from "./controllers/garbagecollector/controller.ts";
+import { startKubernetesEndpointsReconciler } from "./controllers/kubernetesservice/endpoints.ts";
 import { startNamespaceController } from "./controllers/namespace/controller.ts";
 import { startHorizontalPodAutoscalerController } from "./controllers/podautoscaler/controller.ts";
 import { MetricsProvider, type MetricsSource } from "./controllers/podautoscaler/metrics.ts";
@@ -104,6 +107,9 @@ export class Cluster {
     startReplicaSetController(ctx);
     startDeploymentController(ctx);
     startHorizontalPodAutoscalerController(ctx, this.metrics);
+    startEndpointsController(ctx);
+    startEndpointSliceController(ctx);
+    startKubernetesEndpointsReconciler(ctx);
     startScheduler(ctx);
 
     for (const name of SYSTEM_NAMESPACES) {

@@ -28,6 +28,8 @@ import { Registry, apiVersionOf, fromServedVersion, toServedVersion, type Alloca
 import { Store, type StoreEvent } from "./store.ts";
 import type {
   Deployment,
+  EndpointSlice,
+  Endpoints,
   Event,
   HorizontalPodAutoscaler,
   KubeObject,
@@ -53,6 +55,8 @@ export interface Kinds {
   nodes: Node;
   namespaces: Namespace;
   events: Event;
+  endpoints: Endpoints;
+  endpointslices: EndpointSlice;
   services: Service;
   horizontalpodautoscalers: HorizontalPodAutoscaler;
 }

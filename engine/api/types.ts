@@ -354,6 +354,63 @@ export interface Secret extends KubeObject {
   type?: string;
 }
 
+// ---------- Endpoints (core/v1) / EndpointSlice (discovery.k8s.io/v1) ----------
+
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: ObjectReference;
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol?: string;
+  appProtocol?: string;
+}
+
+export interface EndpointSubset {
+  addresses?: EndpointAddress[];
+  notReadyAddresses?: EndpointAddress[];
+  ports?: EndpointPort[];
+}
+
+export interface Endpoints extends KubeObject {
+  subsets?: EndpointSubset[];
+}
+
+export interface EndpointConditions {
+  ready?: boolean;
+  serving?: boolean;
+  terminating?: boolean;
+}
+
+export interface DiscoveryEndpoint {
+  addresses: string[];
+  conditions?: EndpointConditions;
+  hostname?: string;
+  targetRef?: ObjectReference;
+  deprecatedTopology?: Record<string, string>;
+  nodeName?: string;
+  zone?: string;
+  hints?: { forZones?: { name: string }[] };
+}
+
+export interface DiscoveryEndpointPort {
+  name?: string;
+  protocol?: string;
+  port?: number;
+  appProtocol?: string;
+}
+
+export interface EndpointSlice extends KubeObject {
+  addressType: "IPv4" | "IPv6" | "FQDN" | string;
+  /** null on the wire when empty (no omitempty). */
+  endpoints?: DiscoveryEndpoint[];
+  ports?: DiscoveryEndpointPort[];
+}
+
 // ---------- Service (core/v1) ----------
 
 export type ServiceType = "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";

@@ -7,7 +7,7 @@
 // them through toWire. Key order is irrelevant: kubectl decodes into maps.
 //
 // Covered: the kinds the simulated server serves (Pod, ReplicaSet,
-// Deployment, Node, Namespace, Event) and the structs inside them that carry
+// Deployment, Node, Namespace, Event, Endpoints, EndpointSlice) and the structs inside them that carry
 // such fields. TODO(api/schema): move to the typed encoder when it exists.
 import type { KubeObject } from "../api/types.ts";
 import { deepClone } from "../util/json.ts";
@@ -143,6 +143,23 @@ const KINDS: Record<string, (obj: Rec) => void> = {
   Namespace(obj) {
     ensure(obj, "spec", {});
     ensure(obj, "status", {});
+  },
+  Endpoints(obj) {
+    each(obj.subsets, (ss) => {
+      each(ss.addresses, (a) => ensure(a, "ip", ""));
+      each(ss.notReadyAddresses, (a) => ensure(a, "ip", ""));
+      each(ss.ports, (p) => ensure(p, "port", 0));
+    });
+  },
+  EndpointSlice(obj) {
+    // No omitempty on these three: an empty slice shows `endpoints: null`, `ports: null`.
+    ensure(obj, "addressType", "");
+    ensure(obj, "endpoints", null);
+    ensure(obj, "ports", null);
+    each(obj.endpoints, (e) => {
+      ensure(e, "addresses", null);
+      ensure(e, "conditions", {});
+    });
   },
   Event(obj) {
     ensure(obj, "involvedObject", {});

@@ -13,6 +13,8 @@ import { oracleSkipReason, SimApiServer } from "../oracle/sim-server.ts";
 import { buildScenario } from "./scenario.ts";
 import { words } from "./words.ts";
 
+const WEB_NODE = buildScenario().api.list("pods", { namespace: "default", labelSelector: "app=web" }).items[0]!.spec.nodeName!;
+
 const SEQUENCES: string[][] = [
   [
     "logs nope",
@@ -46,7 +48,9 @@ const SEQUENCES: string[][] = [
   ],
   ["cordon node-1", "cordon node-1", "get nodes", "uncordon node-1", "uncordon node/node-1", "cordon nope", "cordon", "cordon pod/x"],
   ["cordon node-2 --dry-run=client", "cordon node-2 --dry-run=server", "cordon -l kubernetes.io/hostname=node-3", "cordon node-1 -l a=b", "cordon node-1 --dry-run"],
-  ["drain node-1", "drain node-1 --delete-emptydir-data --dry-run=client", "drain", "drain nope", "drain node-1 -l x=y"],
+  // The node that runs a web pod (which has an emptyDir): drain refuses it without --delete-emptydir-data.
+  // (A drain that evicts would wait forever on the shim, whose clock stands still.)
+  [`drain ${WEB_NODE}`, `drain ${WEB_NODE} --delete-emptydir-data --dry-run=client`, "drain", "drain nope", `drain ${WEB_NODE} -l x=y`],
 ];
 
 /** klog headers carry a wall time and a pid. */

@@ -4,6 +4,7 @@ import { deployments, replicasets } from "./apps.ts";
 import { horizontalpodautoscalers } from "./autoscaling.ts";
 import { events, namespaces, nodes } from "./cluster.ts";
 import { configmaps, secrets } from "./config.ts";
+import { endpoints, endpointslices } from "./endpoints.ts";
 import { pods } from "./pods.ts";
 import { services } from "./services.ts";
 
@@ -17,6 +18,8 @@ export function createRegistry(): Registry {
   registry.add(events);
   registry.add(configmaps);
   registry.add(secrets);
+  registry.add(endpoints);
+  registry.add(endpointslices);
   registry.add(services);
   registry.add(horizontalpodautoscalers);
   return registry;

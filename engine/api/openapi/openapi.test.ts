@@ -5,6 +5,7 @@ import { APPS } from "./descriptions/apps.ts";
 import { AUTOSCALING } from "./descriptions/autoscaling.ts";
 import { CLUSTER } from "./descriptions/cluster.ts";
 import { CONTAINER } from "./descriptions/container.ts";
+import { ENDPOINTS } from "./descriptions/endpoints.ts";
 import { META } from "./descriptions/meta.ts";
 import { POD } from "./descriptions/pod.ts";
 import { VOLUMES } from "./descriptions/volumes.ts";
@@ -42,7 +43,7 @@ function shape(p: JsonObject): Json {
 describe("OpenAPI v3 documents", () => {
   it("index lists one document per served group-version, with a content hash", () => {
     const paths = docs.v3Index().paths as JsonObject;
-    expect(Object.keys(paths)).toEqual(["api/v1", "apis/apps/v1", "apis/autoscaling/v2"]);
+    expect(Object.keys(paths)).toEqual(["api/v1", "apis/apps/v1", "apis/autoscaling/v2", "apis/discovery.k8s.io/v1"]);
     const url = (paths["apis/apps/v1"] as JsonObject).serverRelativeURL as string;
     expect(url).toBe(`/openapi/v3/apis/apps/v1?hash=${documentHash(JSON.stringify(docs.v3("apis/apps/v1")))}`);
     expect(url).toMatch(/\?hash=[0-9A-F]{128}$/);
@@ -53,7 +54,7 @@ describe("OpenAPI v3 documents", () => {
     const doc = docs.v3(k.group ? `apis/${k.group}/${k.version}` : `api/${k.version}`)!;
     const schemas = (doc.components as JsonObject).schemas as JsonObject;
     const name = Object.keys(schemas).find((n) => JSON.stringify((schemas[n] as JsonObject)["x-kubernetes-group-version-kind"]) === JSON.stringify([{ group: k.group, kind: k.kind, version: k.version }]));
-    expect(name).toBe(`io.k8s.api.${k.group === "" ? "core" : k.group}.${k.version}.${k.kind}`);
+    expect(name).toBe(`io.k8s.api.${k.group === "" ? "core" : k.group.split(".")[0]}.${k.version}.${k.kind}`);
     const base = k.group ? `/apis/${k.group}/${k.version}` : `/api/${k.version}`;
     const item = k.namespaced ? `${base}/namespaces/{namespace}/${k.resource}/{name}` : `${base}/${k.resource}/{name}`;
     const get = ((doc.paths as JsonObject)[item] as JsonObject).get as JsonObject;
@@ -127,7 +128,7 @@ describe("OpenAPI v2 document", () => {
 });
 
 describe("descriptions", () => {
-  const all = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, AUTOSCALING];
+  const all = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, AUTOSCALING, ENDPOINTS];
   const OWN_TYPES = new Set(["meta.TypeMeta", "meta.ListMeta", "meta.Time", "meta.MicroTime", "meta.FieldsV1", "runtime.RawExtension", "resource.Quantity", "intstr.IntOrString"]);
 
   it("describe only types and fields that exist", () => {

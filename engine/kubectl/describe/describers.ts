@@ -13,6 +13,7 @@ import { deepEqual } from "../../util/json.ts";
 import { formatValue } from "../printers/go/fmt.ts";
 import type { GoValue } from "../printers/go/value.ts";
 import { toWire } from "../wire.ts";
+import { describeEndpointSlice, describeEndpoints } from "./endpoints.ts";
 import { describeService } from "./service.ts";
 import { horizontalPodAutoscalerDescriber } from "./autoscaling.ts";
 import { describeContainers, describePodTemplate, describeTopologySpread, describeVolumes, quantityString } from "./containers.ts";
@@ -74,7 +75,7 @@ function escapeTerm(term: string): string {
   return term.slice(0, eq + 1) + value;
 }
 
-function eventsFor(env: DescribeEnv, obj: KubeObject, kind: string | undefined): Event[] {
+export function eventsFor(env: DescribeEnv, obj: KubeObject, kind: string | undefined): Event[] {
   return searchEvents(env, { name: obj.metadata.name ?? "", namespace: obj.metadata.namespace ?? "", kind, uid: obj.metadata.uid });
 }
 
@@ -600,6 +601,10 @@ export function describerFor(type: ResourceType): Describer {
       return describeReplicaSet;
     case "autoscaling/HorizontalPodAutoscaler":
       return describeHorizontalPodAutoscaler;
+    case "/Endpoints":
+      return describeEndpoints;
+    case "discovery.k8s.io/EndpointSlice":
+      return describeEndpointSlice;
     default:
       return genericDescriber(type);
   }

@@ -7,6 +7,7 @@ import { AUTOSCALING } from "./autoscaling.ts";
 import { CLUSTER } from "./cluster.ts";
 import { CONFIG } from "./config.ts";
 import { CONTAINER } from "./container.ts";
+import { ENDPOINTS } from "./endpoints.ts";
 import { META } from "./meta.ts";
 import { POD } from "./pod.ts";
 import { SERVICE } from "./service.ts";
@@ -14,7 +15,7 @@ import { VOLUMES } from "./volumes.ts";
 
 export type Descriptions = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-const TABLES: readonly Descriptions[] = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, CONFIG, SERVICE, AUTOSCALING];
+const TABLES: readonly Descriptions[] = [META, POD, CONTAINER, VOLUMES, APPS, CLUSTER, CONFIG, ENDPOINTS, SERVICE, AUTOSCALING];
 
 /** Types whose fields read the same as another type's (asked when the type has no text of its own). */
 const SAME_AS: Readonly<Record<string, string>> = {
