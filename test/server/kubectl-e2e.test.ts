@@ -155,7 +155,7 @@ describe.skipIf(skip !== null)("real kubectl v1.32 against a sandbox over HTTPS"
     await ok(["autoscale", "deployment", "hello", "--min=2", "--max=4", "--cpu-percent=60"], "horizontalpodautoscaler.autoscaling/hello autoscaled\n");
     await ok(["get", "hpa", "hello", "-o", "jsonpath={.apiVersion} {.spec.metrics[0].resource.target.averageUtilization}"], "autoscaling/v2 60");
     await ok(["get", "horizontalpodautoscalers.v1.autoscaling", "hello", "-o", "jsonpath={.apiVersion} {.spec.targetCPUUtilizationPercentage}"], "autoscaling/v1 60");
-    await ok(["api-versions"], /^apps\/v1\nautoscaling\/v1\nautoscaling\/v2\nv1\n$/);
+    await ok(["api-versions"], /^apps\/v1\nautoscaling\/v1\nautoscaling\/v2\ndiscovery.k8s.io\/v1\nv1\n$/);
     // kubectl validates -f input against the OpenAPI documents (and asks the server for strict field validation).
     await ok(["apply", "-f", "-"], "deployment.apps/web created\n", manifest("nginx:1.27", 3));
     await ok(["explain", "deployment.spec.replicas"], /^GROUP: +apps\nKIND: +Deployment\nVERSION: +v1\n\nFIELD: +replicas <integer>\n/);
