@@ -30,6 +30,7 @@ export type { Timeline, TimelineEntry } from "./timeline.ts";
 export type { ExecOptions, ExecResult } from "./exec.ts";
 export type { MetricsSource, PodUsage } from "./controllers/podautoscaler/metrics.ts";
 export { utilizationSource } from "./controllers/podautoscaler/metrics.ts";
+export { CLUSTER_DOMAIN, dnsRecords, lookupHost, resolveName, type DnsAnswer, type DnsRecord } from "./dns/records.ts";
 
 export interface ClusterOptions {
   /** Seed of the cluster's random source; default 1. */
