@@ -2,9 +2,10 @@
 // documents separated by `---`, `kind: List` (and any `*List` with items)
 // flattened, as kubectl's file visitor and sigs.k8s.io/yaml read them
 // (YAML 1.1 scalars: `yes`/`on` are booleans; timestamps stay strings).
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, type YAMLError } from "yaml";
 import type { KubeObject } from "../api/types.ts";
 import { jsonString } from "./printers/go/json.ts";
+import { goYamlSyntaxError, splitYamlDocuments } from "./yaml-errors.ts";
 
 export interface ManifestObject {
   object: KubeObject;
@@ -39,17 +40,25 @@ function parseDocuments(text: string, source: string): unknown[] {
   const list = Array.isArray(docs) ? docs : [docs];
   const out: unknown[] = [];
   for (const doc of list) {
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0]!;
-      const line = e.linePos?.[0]?.line ?? 1;
-      const why = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${why}`);
-    }
+    if (doc.errors.length > 0) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${syntaxError(text, doc.errors[0]!)}`);
     const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (value === null || value === undefined) continue;
     out.push(value);
   }
   return out;
+}
+
+/**
+ * go-yaml's wording and line for a document the `yaml` package rejects; its
+ * own message when go-yaml (as far as we model it) finds nothing wrong.
+ */
+function syntaxError(text: string, fallback: YAMLError): string {
+  for (const doc of splitYamlDocuments(text)) {
+    const why = goYamlSyntaxError(doc);
+    if (why !== undefined) return why;
+  }
+  const line = fallback.linePos?.[0]?.line ?? 1;
+  return `line ${line}: ${fallback.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`;
 }
 
 /** The objects in a file's text, lists flattened, in order. */
