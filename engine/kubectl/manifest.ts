@@ -38,10 +38,24 @@ function parseDocuments(text: string, source: string): unknown[] {
     prettyErrors: false,
   });
   const list = Array.isArray(docs) ? docs : [docs];
+  // A tab where go-yaml expects indentation is an error the `yaml` package lets pass.
+  if (text.includes("\t") && list.every((d) => d.errors.length === 0)) {
+    for (const doc of splitYamlDocuments(text)) {
+      const why = goYamlSyntaxError(doc);
+      if (why !== undefined) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${why}`);
+    }
+  }
   const out: unknown[] = [];
   for (const doc of list) {
     if (doc.errors.length > 0) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${syntaxError(text, doc.errors[0]!)}`);
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (e) {
+      const alias = e instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(e.message) : null;
+      if (alias === null) throw e;
+      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: unknown anchor '${alias[1]}' referenced`);
+    }
     if (value === null || value === undefined) continue;
     out.push(value);
   }

@@ -71,6 +71,11 @@ class Scanner {
   readonly tokens: Token[] = [];
   /** Set when scanning stopped on an error; tokens before it are still valid. */
   error: YamlSyntaxError | undefined;
+  /**
+   * How many tokens go-yaml's lazy scanner hands the parser before its error:
+   * none at or after a still-undecided simple key (it may yet become a KEY).
+   */
+  available = Infinity;
 
   constructor(private readonly s: string) {}
 
@@ -108,6 +113,8 @@ class Scanner {
     } catch (e) {
       if (!(e instanceof YamlSyntaxError)) throw e;
       this.error = e;
+      this.available = this.tokens.length;
+      for (const key of this.simpleKeys) if (key.possible) this.available = Math.min(this.available, key.tokenNumber);
     }
   }
 
@@ -450,7 +457,7 @@ class Parser {
   constructor(private readonly sc: Scanner) {}
 
   private peek(): Token {
-    const t = this.sc.tokens[this.k];
+    const t = this.k < this.sc.available ? this.sc.tokens[this.k] : undefined;
     // Past the last token only when the scanner stopped on an error.
     if (t === undefined) throw this.sc.error!;
     return t;
