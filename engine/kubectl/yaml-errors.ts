@@ -171,13 +171,14 @@ class Scanner {
     const c = this.at();
     const next = this.at(1);
     if (isZ(c)) {
-      this.unrollIndent(-1);
-      this.removeSimpleKey();
-      this.simpleKeyAllowed = false;
+      // go-yaml ends the last line first, so errors here point past it.
       if (this.column !== 0) {
         this.column = 0;
         this.line++;
       }
+      this.unrollIndent(-1);
+      this.removeSimpleKey();
+      this.simpleKeyAllowed = false;
       this.add("STREAM-END", this.mark);
       return true;
     }
