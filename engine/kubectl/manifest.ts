@@ -2,10 +2,10 @@
 // documents separated by `---`, `kind: List` (and any `*List` with items)
 // flattened, as kubectl's file visitor and sigs.k8s.io/yaml read them
 // (YAML 1.1 scalars: `yes`/`on` are booleans; timestamps stay strings).
-import { parseAllDocuments, type YAMLError } from "yaml";
+import { parseAllDocuments } from "yaml";
 import type { KubeObject } from "../api/types.ts";
 import { jsonString } from "./printers/go/json.ts";
-import { goYamlSyntaxError, splitYamlDocuments } from "./yaml-errors.ts";
+import { DocumentSeparatorError, goYamlSyntaxError, splitYamlDocuments } from "./yaml-errors.ts";
 
 export interface ManifestObject {
   object: KubeObject;
@@ -28,7 +28,27 @@ export function compactJson(v: unknown): string {
     .join(",")}}`;
 }
 
+/**
+ * go-yaml's verdict on each document as kubectl's reader splits the file
+ * (JSON files go to Go's JSON decoder instead, which we do not model).
+ */
+function checkSyntax(text: string, source: string): void {
+  if (/^\s*\{/.test(text)) return;
+  let docs: string[];
+  try {
+    docs = splitYamlDocuments(text);
+  } catch (e) {
+    if (e instanceof DocumentSeparatorError) throw new ManifestError(`error parsing ${source}: ${e.message}`);
+    throw e;
+  }
+  for (const doc of docs) {
+    const why = goYamlSyntaxError(doc);
+    if (why !== undefined) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${why}`);
+  }
+}
+
 function parseDocuments(text: string, source: string): unknown[] {
+  checkSyntax(text, source);
   const docs = parseAllDocuments(text, {
     version: "1.1",
     // sigs.k8s.io/yaml keeps timestamps as strings; YAML 1.1 merge keys work.
@@ -38,16 +58,15 @@ function parseDocuments(text: string, source: string): unknown[] {
     prettyErrors: false,
   });
   const list = Array.isArray(docs) ? docs : [docs];
-  // A tab where go-yaml expects indentation is an error the `yaml` package lets pass.
-  if (text.includes("\t") && list.every((d) => d.errors.length === 0)) {
-    for (const doc of splitYamlDocuments(text)) {
-      const why = goYamlSyntaxError(doc);
-      if (why !== undefined) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${why}`);
-    }
-  }
   const out: unknown[] = [];
   for (const doc of list) {
-    if (doc.errors.length > 0) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${syntaxError(text, doc.errors[0]!)}`);
+    if (doc.errors.length > 0) {
+      // Something go-yaml accepts (as far as we model it) but the yaml package does not.
+      const e = doc.errors[0]!;
+      const line = e.linePos?.[0]?.line ?? 1;
+      const why = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${why}`);
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 }) as unknown;
@@ -60,19 +79,6 @@ function parseDocuments(text: string, source: string): unknown[] {
     out.push(value);
   }
   return out;
-}
-
-/**
- * go-yaml's wording and line for a document the `yaml` package rejects; its
- * own message when go-yaml (as far as we model it) finds nothing wrong.
- */
-function syntaxError(text: string, fallback: YAMLError): string {
-  for (const doc of splitYamlDocuments(text)) {
-    const why = goYamlSyntaxError(doc);
-    if (why !== undefined) return why;
-  }
-  const line = fallback.linePos?.[0]?.line ?? 1;
-  return `line ${line}: ${fallback.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`;
 }
 
 /** The objects in a file's text, lists flattened, in order. */

@@ -478,25 +478,18 @@ class Parser {
     throw new YamlSyntaxError(false, problem, at, context ?? { index: 0, line: 0, column: 0 });
   }
 
-  stream(): void {
+  /** go-yaml's Unmarshal reads one document: its node and the token after it. */
+  document(): void {
     this.next(); // STREAM-START
-    let first = true;
-    for (;;) {
-      if (!first) while (this.is("DOC-END")) this.next();
-      if (this.is("STREAM-END")) return;
-      if (first && !this.is("DIRECTIVE", "DOC-START")) {
-        this.node(true, false);
-      } else {
-        while (this.is("DIRECTIVE")) this.next();
-        if (!this.is("DOC-START")) this.fail(undefined, "did not find expected <document start>", this.peek().start);
-        this.next();
-        if (this.is("DIRECTIVE", "DOC-START", "DOC-END", "STREAM-END")) {
-          // an empty document
-        } else this.node(true, false);
-      }
-      first = false;
-      if (this.is("DOC-END")) this.next();
+    if (this.is("STREAM-END")) return;
+    if (this.is("DIRECTIVE", "DOC-START")) {
+      while (this.is("DIRECTIVE")) this.next();
+      if (!this.is("DOC-START")) this.fail(undefined, "did not find expected <document start>", this.peek().start);
+      this.next();
+      if (this.is("DIRECTIVE", "DOC-START", "DOC-END", "STREAM-END")) return;
     }
+    this.node(true, false);
+    this.peek();
   }
 
   private node(block: boolean, indentless: boolean): void {
@@ -609,20 +602,26 @@ class Parser {
 
 /** go-yaml's error for one document's text (`line N: problem`), or undefined when go-yaml would accept it. */
 export function goYamlSyntaxError(text: string): string | undefined {
-  const sc = new Scanner(text);
+  // go-yaml drops a byte order mark while detecting the encoding.
+  const sc = new Scanner(text.replace(/^\uFEFF/, ""));
   sc.scan();
   try {
-    new Parser(sc).stream();
+    new Parser(sc).document();
   } catch (e) {
     if (e instanceof YamlSyntaxError) return e.text();
     throw e;
   }
-  return sc.error?.text();
+  // A scanner error past the first document is never reached.
+  return undefined;
 }
+
+/** A `---` line with more than a comment after it, which kubectl's YAML reader refuses. */
+export class DocumentSeparatorError extends Error {}
 
 /**
  * The documents of a manifest as kubectl's YAML reader splits them: at lines
- * starting with `---` followed by nothing but blanks or a comment.
+ * starting with `---`. A separator before any content stays in the next
+ * document (so go-yaml counts its line); a later one is dropped.
  */
 export function splitYamlDocuments(text: string): string[] {
   const docs: string[] = [];
@@ -630,8 +629,9 @@ export function splitYamlDocuments(text: string): string[] {
   for (const line of text.split(/(?<=\n)/)) {
     if (line.startsWith("---")) {
       const rest = line.slice(3).trim();
-      if (rest === "" || rest.startsWith("#")) {
-        if (current !== "") docs.push(current);
+      if (rest !== "" && !rest.startsWith("#")) throw new DocumentSeparatorError(`invalid Yaml document separator: ${rest}`);
+      if (current !== "") {
+        docs.push(current);
         current = "";
         continue;
       }

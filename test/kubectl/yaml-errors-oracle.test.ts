@@ -62,7 +62,23 @@ const CASES: Case[] = [
   { name: "CRLF line ends", yaml: `apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: web\r\n    labels: x\r\n`, want: "line 5: mapping values are not allowed in this context" },
   { name: "comments count as lines", yaml: `${POD}# the pod\nmetadata:\n  # its name\n  name: web\n    labels: x\n`, want: "line 7: mapping values are not allowed in this context" },
   { name: "no newline at the end", yaml: `${POD}metadata:\n  name: web\n  labels`, want: "line 6: could not find expected ':'" },
+  { name: "a colon with no key", yaml: `${POD}metadata:\n  : web\n`, want: "line 3: did not find expected key" },
+  { name: "a leading --- line counts as a line", yaml: `---\n${POD}metadata:\n  name: web\n    labels: x\n`, want: "line 6: mapping values are not allowed in this context" },
+  { name: "a %YAML directive before ---", yaml: `%YAML 1.1\n---\n${POD}metadata:\n  name: web\n`, want: "line 1: did not find expected <document start>" },
+  { name: "a byte order mark", yaml: `\uFEFF${POD}metadata:\n  name: web\n    labels: x\n`, want: "line 5: mapping values are not allowed in this context" },
+  { name: "a bad escape in a double-quoted value", yaml: `${POD}metadata:\n  name: "a\\qb"\n`, want: "line 4: found unknown escape character" },
+  { name: "an unindented block scalar line", yaml: `${POD}metadata:\n  name: web\ndata:\n  a: |\n    one\n  two\n`, want: "line 9: could not find expected ':'" },
 ];
+
+/** Tabs go-yaml accepts: between tokens after a key, inside values and comments. */
+const SPEC = "spec:\n  containers:\n  - name: a\n    image: nginx\n";
+const ACCEPTED: Record<string, string> = {
+  "a tab after a key's colon": `${POD}metadata:\n  name:\tweb\n${SPEC}`,
+  "a tab inside a plain value": `${POD}metadata:\n  name: web\n  annotations:\n    a: x\ty\n${SPEC}`,
+  "a tab after a value": `${POD}metadata:\n  name: web\t\n${SPEC}`,
+  "a tab in a comment": `${POD}metadata:\n  name: web\t# c\t\n${SPEC}`,
+  "a tab in a block scalar's text": `${POD}metadata:\n  name: web\n  annotations:\n    a: |\n      x\ty\n      \tz\n${SPEC}`,
+};
 
 const LINE = "set image --local -f bad.yaml '*=x' -o yaml";
 
@@ -86,6 +102,16 @@ describe("YAML syntax errors through our cluster", () => {
   it.each(CASES)("apply -f: $name", async (c) => {
     expect(await ours("apply -f bad.yaml", c.yaml)).toEqual({ stdout: "", stderr: message(c), exitCode: 1 });
   });
+  it.each(Object.entries(ACCEPTED))("apply -f accepts %s", async (_, yaml) => {
+    expect(await ours("apply -f bad.yaml", yaml)).toEqual({ stdout: "pod/web created\n", stderr: "", exitCode: 0 });
+  });
+  it("a --- line with more than a comment after it", async () => {
+    expect(await ours("apply -f bad.yaml", `--- ${POD}`)).toEqual({
+      stdout: "",
+      stderr: "error: error parsing bad.yaml: invalid Yaml document separator: apiVersion: v1\n",
+      exitCode: 1,
+    });
+  });
 });
 
 if (oracleSkipReason !== null) {
@@ -100,10 +126,19 @@ if (oracleSkipReason !== null) {
       expect(theirs.stderr).toBe(message(c));
       expect(await ours(LINE, c.yaml)).toEqual(theirs);
     }, 60_000);
+    const others = [...Object.values(ACCEPTED), `--- ${POD}`, `${POD}---- \nmetadata: {}\n`];
+    const realOthers = mapLimit(others, 8, (yaml) => runReal(words(LINE), { files: { "bad.yaml": yaml } }));
+    it("tabs go-yaml accepts, and --- lines it refuses", async () => {
+      const results = await realOthers;
+      for (const [i, yaml] of others.entries()) expect({ yaml, ...(await ours(LINE, yaml)) }).toEqual({ yaml, ...results[i]! });
+    }, 60_000);
   });
 }
 
 describe("YAML errors we do not yet word as kubectl does", () => {
+  // go-yaml reads only the first document of each chunk; the yaml package refuses the rest.
+  it.todo(" apiVersion: v1\\nkind: Pod → error: unable to decode \"bad.yaml\": Object 'Kind' is missing in '{\"apiVersion\":\"v1\"}'");
+  it.todo("  apiVersion: v1\\n  kind: Pod\\nmetadata: … → accepted as the first two keys only");
   // kubectl decodes a file that starts with `{` as JSON with Go's encoding/json.
   it.todo(`{"apiVersion": "v1" "kind": "Pod"} → error: error parsing bad.yaml: json: offset 21: invalid character '"' after object key:value pair`);
   it.todo(`{"apiVersion": "v1", "kind": "Pod",} → error: error parsing bad.yaml: json: offset 36: invalid character '}' looking for beginning of object key string`);
