@@ -2,7 +2,7 @@
 // documents separated by `---`, `kind: List` (and any `*List` with items)
 // flattened, as kubectl's file visitor and sigs.k8s.io/yaml read them
 // (YAML 1.1 scalars: `yes`/`on` are booleans; timestamps stay strings).
-import { parseAllDocuments } from "yaml";
+import { type Document, parseAllDocuments } from "yaml";
 import type { KubeObject } from "../api/types.ts";
 import { jsonString } from "./printers/go/json.ts";
 import { DocumentSeparatorError, goYamlSyntaxError, splitYamlDocuments } from "./yaml-errors.ts";
@@ -29,11 +29,12 @@ export function compactJson(v: unknown): string {
 }
 
 /**
- * go-yaml's verdict on each document as kubectl's reader splits the file
- * (JSON files go to Go's JSON decoder instead, which we do not model).
+ * The file's documents as kubectl's YAML reader splits it, each checked as
+ * go-yaml would. A JSON file goes to Go's JSON decoder instead, which we do
+ * not model: it stays whole.
  */
-function checkSyntax(text: string, source: string): void {
-  if (/^\s*\{/.test(text)) return;
+function documentTexts(text: string, source: string): string[] {
+  if (/^\s*\{/.test(text)) return [text];
   let docs: string[];
   try {
     docs = splitYamlDocuments(text);
@@ -45,40 +46,46 @@ function checkSyntax(text: string, source: string): void {
     const why = goYamlSyntaxError(doc);
     if (why !== undefined) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${why}`);
   }
+  return docs;
 }
 
 function parseDocuments(text: string, source: string): unknown[] {
-  checkSyntax(text, source);
-  const docs = parseAllDocuments(text, {
-    version: "1.1",
-    // sigs.k8s.io/yaml keeps timestamps as strings; YAML 1.1 merge keys work.
-    customTags: (tags) => tags.filter((t) => typeof t === "object" && t.tag !== "tag:yaml.org,2002:timestamp"),
-    merge: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
-  const list = Array.isArray(docs) ? docs : [docs];
+  const json = /^\s*\{/.test(text);
   const out: unknown[] = [];
-  for (const doc of list) {
-    if (doc.errors.length > 0) {
-      // Something go-yaml accepts (as far as we model it) but the yaml package does not.
-      const e = doc.errors[0]!;
-      const line = e.linePos?.[0]?.line ?? 1;
-      const why = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${why}`);
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    } catch (e) {
-      const alias = e instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(e.message) : null;
-      if (alias === null) throw e;
-      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: unknown anchor '${alias[1]}' referenced`);
-    }
-    if (value === null || value === undefined) continue;
-    out.push(value);
+  for (const chunk of documentTexts(text, source)) {
+    const docs = parseAllDocuments(chunk, {
+      version: "1.1",
+      // sigs.k8s.io/yaml keeps timestamps as strings; YAML 1.1 merge keys work.
+      customTags: (tags) => tags.filter((t) => typeof t === "object" && t.tag !== "tag:yaml.org,2002:timestamp"),
+      merge: true,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
+    const list = Array.isArray(docs) ? docs : [docs];
+    // go-yaml reads one document per chunk: whatever follows a `...` line is ignored.
+    for (const doc of json ? list : list.slice(0, 1)) out.push(...documentValue(doc, source));
   }
   return out;
+}
+
+/** A parsed document's value, none for an empty one. */
+function documentValue(doc: Document.Parsed, source: string): unknown[] {
+  if (doc.errors.length > 0) {
+    // Something go-yaml accepts (as far as we model it) but the yaml package does not.
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line ?? 1;
+    const why = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${why}`);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    const alias = e instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(e.message) : null;
+    if (alias === null) throw e;
+    throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: unknown anchor '${alias[1]}' referenced`);
+  }
+  return value === null || value === undefined ? [] : [value];
 }
 
 /** The objects in a file's text, lists flattened, in order. */
