@@ -413,7 +413,7 @@ class Scanner {
     const start = this.mark;
     this.skip();
     let increment = 0;
-    while ("+-0123456789".includes(this.at() ?? "x") && this.at() !== undefined) {
+    while (this.at() !== undefined && "+-0123456789".includes(this.at()!)) {
       const c = this.at()!;
       if (c === "0") this.fail(start, "found an indentation indicator equal to 0");
       if (c >= "1" && c <= "9") increment = Number(c);
@@ -430,9 +430,6 @@ class Scanner {
       for (;;) {
         while (this.at() === " ") this.skip();
         if (this.column > maxIndent) maxIndent = this.column;
-        if (this.at() === "\t" && this.column < Math.max(maxIndent, this.indent + 1, 1)) {
-          // only an error when a tab stands where indentation is still expected
-        }
         if (!isBreak(this.at())) break;
         this.skipLine();
       }
