@@ -357,6 +357,15 @@ const HELP_LINES = [
   "create service loadbalancer -h",
   "create service externalname --help",
   "expose --help",
+  "delete --help",
+  "replace --help",
+  // apply --help: real kubectl lists apply's subcommands (view-last-applied...), not served yet.
+  "create deployment --help",
+  "create namespace -h",
+  "create configmap --help",
+  "scale --help",
+  "logs --help",
+  "rollout status --help",
 ];
 
 function helpTail(s: string): string {
