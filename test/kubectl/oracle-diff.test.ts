@@ -359,7 +359,8 @@ const HELP_LINES = [
   "expose --help",
   "delete --help",
   "replace --help",
-  // apply --help: real kubectl lists apply's subcommands (view-last-applied...), not served yet.
+  "apply --help",
+  "apply view-last-applied --help",
   "create deployment --help",
   "create namespace -h",
   "create configmap --help",
