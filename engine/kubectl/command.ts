@@ -233,7 +233,9 @@ export function helpText(path: readonly Command[]): string {
   }
   const local = (cmd.flags ?? []).filter((f) => !f.hidden);
   if (local.length > 0) out += `\nOptions:\n${flagUsages(local)}`;
-  out += `\nUsage:\n  ${path.length === 1 ? "kubectl [flags] [options]" : `${path.slice(0, -1).map((c) => c.name).join(" ")} ${cmd.use}`}\n\n`;
+  // kubectl's templater adds ` [options]` to a usage line that lacks it (every command has flags).
+  const use = cmd.use.includes("[options]") ? cmd.use : `${cmd.use} [options]`;
+  out += `\nUsage:\n  ${path.length === 1 ? "kubectl [flags] [options]" : `${path.slice(0, -1).map((c) => c.name).join(" ")} ${use}`}\n\n`;
   if (subs.length > 0) out += `Use "${full} <command> --help" for more information about a given command.\n`;
   out += 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return out;

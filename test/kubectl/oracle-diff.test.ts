@@ -357,6 +357,16 @@ const HELP_LINES = [
   "create service loadbalancer -h",
   "create service externalname --help",
   "expose --help",
+  "delete --help",
+  "replace --help",
+  "apply --help",
+  "apply view-last-applied --help",
+  "create deployment --help",
+  "create namespace -h",
+  "create configmap --help",
+  "scale --help",
+  "logs --help",
+  "rollout status --help",
 ];
 
 function helpTail(s: string): string {

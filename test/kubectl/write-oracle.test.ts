@@ -153,6 +153,23 @@ export const WRITE_CASES: Case[] = [
   { name: "apply --dry-run", lines: [`apply -f d.yaml ${V} --dry-run=client`, `apply -f d.yaml ${V} --dry-run=server`, `apply -f d.yaml ${V}`, `apply -f d2.yaml ${V} --dry-run=server -o jsonpath={.spec.replicas}`, "get deploy hello -o jsonpath={.spec.replicas}"] },
   { name: "apply an invalid change", lines: [`apply -f d.yaml ${V}`, `apply -f invalid.yaml ${V}`] },
   { name: "apply errors", lines: ["apply", `apply -f nope.yaml ${V}`, `apply -f foo.yaml ${V}`] },
+  {
+    name: "apply view-last-applied",
+    lines: [
+      `apply -f d.yaml ${V}`,
+      `apply -f cm.yaml ${V}`,
+      "apply view-last-applied deploy/hello",
+      "apply view-last-applied deploy hello -o json",
+      "apply view-last-applied -f d.yaml",
+      "apply view-last-applied deploy,cm --all",
+      "apply view-last-applied deploy/nginx",
+      "apply view-last-applied -f nginx.yaml",
+      "apply view-last-applied deploy/hello -o wide",
+      "apply view-last-applied deploy/nope -o wide",
+      "apply view-last-applied",
+      "apply view-last-applied -l app=hello deploy",
+    ],
+  },
   // replace
   { name: "replace", lines: [`create -f cm.yaml ${V}`, `replace -f cm2.yaml ${V}`, "get cm cfg -o jsonpath={.data}", `replace -f d.yaml ${V}`] },
   { name: "replace --force", lines: [`create -f cm.yaml ${V}`, `replace --force -f cm2.yaml ${V}`, "get cm cfg -o jsonpath={.data}"] },

@@ -8,7 +8,7 @@ import { REACTION_MS, type ComponentContext } from "../../context.ts";
 import { deepEqual } from "../../util/json.ts";
 import { rfc3339 } from "../../util/time.ts";
 import { findPort, isServiceIPSet, shouldPodBeInEndpoints, shouldSetHostname } from "../endpointutil/pod.ts";
-import { ServicePodIndex } from "../endpointutil/service-pods.ts";
+import { watchServicePods } from "../endpointutil/service-pods.ts";
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from "../endpointutil/trigger-time.ts";
 import { LABEL_HEADLESS } from "../endpointslice/utils.ts";
 import { addEndpointSubset, MAX_CAPACITY, mergeUniform, podToEndpointAddress, repackSubsets, truncateSubsets } from "./subsets.ts";
@@ -20,19 +20,11 @@ const MAX_RETRIES = 15;
 
 export function startEndpointsController(ctx: ComponentContext): void {
   const { api, clock } = ctx;
-  const index = new ServicePodIndex(api);
   const tracker = new TriggerTimeTracker();
   const retries = new Map<string, number>();
   const enqueue = (ns: string, name: string) => clock.schedule(COMPONENT, `${ns}/${name}`, REACTION_MS.endpoints);
+  const index = watchServicePods(api, enqueue);
 
-  api.watchAll((e) => {
-    index.onService(e);
-    enqueue(e.object.metadata.namespace!, e.object.metadata.name!);
-  }, "services");
-  api.watchAll((e) => {
-    const names = index.onPod(e);
-    if (names) for (const name of names) enqueue(e.object.metadata.namespace!, name);
-  }, "pods");
 
   clock.on(COMPONENT, (key) => {
     try {

@@ -4,7 +4,7 @@
 // queue that Service; there is no batching (endpointUpdatesBatchPeriod 0).
 import type { EndpointSlice, Pod, Service } from "../../api/types.ts";
 import { REACTION_MS, type ComponentContext } from "../../context.ts";
-import { ServicePodIndex } from "../endpointutil/service-pods.ts";
+import { watchServicePods } from "../endpointutil/service-pods.ts";
 import { TriggerTimeTracker } from "../endpointutil/trigger-time.ts";
 import { Reconciler } from "./reconciler.ts";
 import { CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from "./utils.ts";
@@ -16,20 +16,12 @@ const MAX_RETRIES = 15;
 
 export function startEndpointSliceController(ctx: ComponentContext): void {
   const { api, clock } = ctx;
-  const index = new ServicePodIndex(api);
   const tracker = new TriggerTimeTracker();
   const reconciler = new Reconciler(api);
   const retries = new Map<string, number>();
   const enqueue = (ns: string, name: string, delayMs: number = REACTION_MS.endpointslice) => clock.schedule(COMPONENT, `${ns}/${name}`, delayMs);
+  const index = watchServicePods(api, enqueue);
 
-  api.watchAll((e) => {
-    index.onService(e);
-    enqueue(e.object.metadata.namespace!, e.object.metadata.name!);
-  }, "services");
-  api.watchAll((e) => {
-    const names = index.onPod(e);
-    if (names) for (const name of names) enqueue(e.object.metadata.namespace!, name);
-  }, "pods");
   // Set while this controller writes slices: its own writes need no resync
   // (what the real one's endpointSliceTracker decides).
   let writing = false;

@@ -90,3 +90,20 @@ export class ServicePodIndex {
     return out;
   }
 }
+
+/**
+ * An index fed by the watch stream, as both endpoint controllers use it: a
+ * Service event queues that Service, a pod event the Services it concerns.
+ */
+export function watchServicePods(api: ApiServer, enqueue: (namespace: string, name: string) => void): ServicePodIndex {
+  const index = new ServicePodIndex(api);
+  api.watchAll((e) => {
+    index.onService(e);
+    enqueue(e.object.metadata.namespace!, e.object.metadata.name!);
+  }, "services");
+  api.watchAll((e) => {
+    const names = index.onPod(e);
+    if (names) for (const name of names) enqueue(e.object.metadata.namespace!, name);
+  }, "pods");
+  return index;
+}

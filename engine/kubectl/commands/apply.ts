@@ -3,6 +3,7 @@
 // configuration annotation; one that does is patched with the three-way
 // strategic merge patch between that annotation, the file and the live
 // object ("configured"), or left alone when the patch is empty ("unchanged").
+import { APPLY_SUBCOMMANDS } from "./apply-last-applied.ts";
 import { isConflict, isNotFound } from "../../api/errors.ts";
 import { schemaFor } from "../../api/patch/strategic-schema.ts";
 import { createThreeWayMergePatch } from "../../api/patch/strategic.ts";
@@ -172,6 +173,7 @@ export const applyCommand: Command = {
     "  cat pod.json | kubectl apply -f -",
   ].join("\n"),
   use: "apply (-f FILENAME | -k DIRECTORY)",
+  subcommands: APPLY_SUBCOMMANDS,
   flags: [
     BOOL("all", "Select all resources in the namespace of the specified resource types."),
     CASCADE_FLAG,
