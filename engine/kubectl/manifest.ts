@@ -5,7 +5,7 @@
 import { type Document, parseAllDocuments } from "yaml";
 import type { KubeObject } from "../api/types.ts";
 import { jsonString } from "./printers/go/json.ts";
-import { DocumentSeparatorError, goYamlSyntaxError, splitYamlDocuments } from "./yaml-errors.ts";
+import { DocumentSeparatorError, readGoYaml, splitYamlDocuments } from "./yaml-errors.ts";
 
 export interface ManifestObject {
   object: KubeObject;
@@ -29,9 +29,10 @@ export function compactJson(v: unknown): string {
 }
 
 /**
- * The file's documents as kubectl's YAML reader splits it, each checked as
- * go-yaml would. A JSON file goes to Go's JSON decoder instead, which we do
- * not model: it stays whole.
+ * The file's documents as kubectl's YAML reader splits it, each checked and
+ * cut to the one document go-yaml reads (what follows a `...` line, or a
+ * dedent below the first key's column, is never read). A JSON file goes to
+ * Go's JSON decoder instead, which we do not model: it stays whole.
  */
 function documentTexts(text: string, source: string): string[] {
   if (/^\s*\{/.test(text)) return [text];
@@ -42,11 +43,11 @@ function documentTexts(text: string, source: string): string[] {
     if (e instanceof DocumentSeparatorError) throw new ManifestError(`error parsing ${source}: ${e.message}`);
     throw e;
   }
-  for (const doc of docs) {
-    const why = goYamlSyntaxError(doc);
-    if (why !== undefined) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${why}`);
-  }
-  return docs;
+  return docs.map((doc) => {
+    const verdict = readGoYaml(doc);
+    if ("error" in verdict) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: ${verdict.error}`);
+    return verdict.read;
+  });
 }
 
 function parseDocuments(text: string, source: string): unknown[] {
@@ -62,7 +63,6 @@ function parseDocuments(text: string, source: string): unknown[] {
       prettyErrors: false,
     });
     const list = Array.isArray(docs) ? docs : [docs];
-    // go-yaml reads one document per chunk: whatever follows a `...` line is ignored.
     for (const doc of json ? list : list.slice(0, 1)) out.push(...documentValue(doc, source));
   }
   return out;

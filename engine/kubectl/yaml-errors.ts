@@ -475,18 +475,21 @@ class Parser {
     throw new YamlSyntaxError(false, problem, at, context ?? { index: 0, line: 0, column: 0 });
   }
 
-  /** go-yaml's Unmarshal reads one document: its node and the token after it. */
-  document(): void {
+  /**
+   * go-yaml's Unmarshal reads one document: its node and the token after it.
+   * Returns where that next token starts (what follows is never read).
+   */
+  document(): number {
     this.next(); // STREAM-START
-    if (this.is("STREAM-END")) return;
+    if (this.is("STREAM-END")) return this.peek().start.index;
     if (this.is("DIRECTIVE", "DOC-START")) {
       while (this.is("DIRECTIVE")) this.next();
       if (!this.is("DOC-START")) this.fail(undefined, "did not find expected <document start>", this.peek().start);
       this.next();
-      if (this.is("DIRECTIVE", "DOC-START", "DOC-END", "STREAM-END")) return;
+      if (this.is("DIRECTIVE", "DOC-START", "DOC-END", "STREAM-END")) return this.peek().start.index;
     }
     this.node(true, false);
-    this.peek();
+    return this.peek().start.index;
   }
 
   private node(block: boolean, indentless: boolean): void {
@@ -597,19 +600,21 @@ class Parser {
   }
 }
 
-/** go-yaml's error for one document's text (`line N: problem`), or undefined when go-yaml would accept it. */
-export function goYamlSyntaxError(text: string): string | undefined {
+/**
+ * What go-yaml makes of one chunk of a manifest: its error (`line N: problem`),
+ * or the text of the one document it reads, up to the token after its node.
+ */
+export function readGoYaml(chunk: string): { error: string } | { read: string } {
   // go-yaml drops a byte order mark while detecting the encoding.
-  const sc = new Scanner(text.replace(/^\uFEFF/, ""));
+  const text = chunk.replace(/^\uFEFF/, "");
+  const sc = new Scanner(text);
   sc.scan();
   try {
-    new Parser(sc).document();
+    return { read: text.slice(0, new Parser(sc).document()) };
   } catch (e) {
-    if (e instanceof YamlSyntaxError) return e.text();
+    if (e instanceof YamlSyntaxError) return { error: e.text() };
     throw e;
   }
-  // A scanner error past the first document is never reached.
-  return undefined;
 }
 
 /** A `---` line with more than a comment after it, which kubectl's YAML reader refuses. */
