@@ -104,16 +104,19 @@ class Scanner {
   }
 
   scan(): void {
+    let fetched = 0;
     try {
       this.tokens.push({ type: "STREAM-START", start: this.mark });
       for (;;) {
         this.staleSimpleKeys();
+        fetched = this.tokens.length;
         if (this.fetchNext()) return;
       }
     } catch (e) {
       if (!(e instanceof YamlSyntaxError)) throw e;
       this.error = e;
-      this.available = this.tokens.length;
+      // Tokens made by the step that failed never reach the parser.
+      this.available = fetched;
       for (const key of this.simpleKeys) if (key.possible) this.available = Math.min(this.available, key.tokenNumber);
     }
   }
@@ -298,7 +301,31 @@ class Scanner {
   }
 
   private directive(): boolean {
+    this.unrollIndent(-1);
+    this.removeSimpleKey();
+    this.simpleKeyAllowed = false;
     const start = this.mark;
+    this.skip();
+    let name = "";
+    while (isAnchorChar(this.at())) {
+      name += this.at();
+      this.skip();
+    }
+    if (name === "") this.fail(start, "could not find expected directive name");
+    if (!isBlankZ(this.at())) this.fail(start, "found unexpected non-alphabetical character");
+    if (name === "YAML") {
+      while (isBlank(this.at())) this.skip();
+      for (const part of [0, 1]) {
+        if (!/[0-9]/.test(this.at() ?? "")) this.fail(start, "did not find expected version number");
+        while (/[0-9]/.test(this.at() ?? "")) this.skip();
+        if (part === 0) {
+          if (this.at() !== ".") this.fail(start, "did not find expected digit or '.' character");
+          this.skip();
+        }
+      }
+    } else if (name !== "TAG") {
+      this.fail(start, "found unknown directive name");
+    }
     while (!isBreak(this.at()) && !isZ(this.at())) this.skip();
     this.add("DIRECTIVE", start);
     return false;
@@ -389,7 +416,6 @@ class Scanner {
         const c = this.at();
         if (c === ":" && isBlankZ(this.at(1))) break;
         if (this.flowLevel > 0 && c !== undefined && ",?[]{}".includes(c)) break;
-        if (this.flowLevel > 0 && c === ":" && ",?[]{}".includes(this.at(1) ?? "")) this.fail(start, "found unexpected ':'");
         leadingBlanks = false;
         this.skip();
       }
