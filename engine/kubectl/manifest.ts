@@ -28,6 +28,17 @@ export function compactJson(v: unknown): string {
     .join(",")}}`;
 }
 
+/** sigs.k8s.io/yaml's JSON for a decoded document: Go's json.Marshal of maps, keys sorted. */
+function yamlToJson(v: unknown): string {
+  if (v === null || typeof v !== "object") return compactJson(v);
+  if (Array.isArray(v)) return `[${v.map(yamlToJson).join(",")}]`;
+  const rec = v as Record<string, unknown>;
+  return `{${Object.keys(rec)
+    .sort()
+    .map((k) => `${jsonString(k)}:${yamlToJson(rec[k])}`)
+    .join(",")}}`;
+}
+
 /**
  * The file's documents as kubectl's YAML reader splits it, each checked and
  * cut to the one document go-yaml reads (what follows a `...` line, or a
@@ -97,7 +108,7 @@ export function readManifests(text: string, source: string): ManifestObject[] {
     }
     const rec = value as Record<string, unknown>;
     if (typeof rec.kind !== "string" || rec.kind === "") {
-      throw new ManifestError(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${compactJson(rec)}'`);
+      throw new ManifestError(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${yamlToJson(rec)}'`);
     }
     if (rec.kind.endsWith("List") && Array.isArray(rec.items)) {
       for (const item of rec.items) add(item);

@@ -87,6 +87,9 @@ const CUT: Record<string, string> = {
   "the first key indented more than the rest": "  apiVersion: v1\n kind: Pod\nmetadata:\n  name: [\n",
 };
 
+/** Without a kind, kubectl shows the document as sigs.k8s.io/yaml's JSON: keys sorted. */
+const NO_KIND = 'metadata:\n  name: web\n  labels: {z: "1", a: "2"}\n';
+
 const LINE = "set image --local -f bad.yaml '*=x' -o yaml";
 
 async function ours(line: string, yaml: string): Promise<KubectlResult> {
@@ -119,6 +122,13 @@ describe("YAML syntax errors through our cluster", () => {
       exitCode: 1,
     });
   });
+  it("a document without a kind, keys sorted as Go's JSON sorts them", async () => {
+    expect(await ours("apply -f bad.yaml", NO_KIND)).toEqual({
+      stdout: "",
+      stderr: `error: unable to decode "bad.yaml": Object 'Kind' is missing in '{"metadata":{"labels":{"a":"2","z":"1"},"name":"web"}}'\n`,
+      exitCode: 1,
+    });
+  });
   it("a --- line with more than a comment after it", async () => {
     expect(await ours("apply -f bad.yaml", `--- ${POD}`)).toEqual({
       stdout: "",
@@ -140,7 +150,7 @@ if (oracleSkipReason !== null) {
       expect(theirs.stderr).toBe(message(c));
       expect(await ours(LINE, c.yaml)).toEqual(theirs);
     }, 60_000);
-    const others = [...Object.values(ACCEPTED), `--- ${POD}`, `${POD}---- \nmetadata: {}\n`, ...Object.values(CUT)];
+    const others = [...Object.values(ACCEPTED), `--- ${POD}`, `${POD}---- \nmetadata: {}\n`, ...Object.values(CUT), NO_KIND];
     const realOthers = mapLimit(others, 8, (yaml) => runReal(words(LINE), { files: { "bad.yaml": yaml } }));
     it("what go-yaml accepts, and --- lines kubectl refuses", async () => {
       const results = await realOthers;
@@ -150,6 +160,8 @@ if (oracleSkipReason !== null) {
 }
 
 describe("YAML errors we do not yet word as kubectl does", () => {
+  // go-yaml takes a # right after a token as a comment; the yaml package refuses it and we print its message.
+  it.todo("labels: {app: web}# → accepted by real kubectl");
   // kubectl decodes a file that starts with `{` as JSON with Go's encoding/json.
   it.todo(`{"apiVersion": "v1" "kind": "Pod"} → error: error parsing bad.yaml: json: offset 21: invalid character '"' after object key:value pair`);
   it.todo(`{"apiVersion": "v1", "kind": "Pod",} → error: error parsing bad.yaml: json: offset 36: invalid character '}' looking for beginning of object key string`);
