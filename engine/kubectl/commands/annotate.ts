@@ -9,10 +9,9 @@ import {
   CHANGE_CAUSE,
   changeCause,
   dryRunStrategy,
-  fetchTargets,
   LOCAL_DRY_RUN_SERVER,
-  localTargets,
   metadataFlags,
+  metadataTargets,
   objectPrinter,
   recording,
   resourcesAndPairs,
@@ -71,18 +70,7 @@ async function run(inv: Invocation): Promise<number> {
   const both = remove.filter((k) => set.has(k));
   if (both.length > 0) throw new KubectlError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(", ")}`);
 
-  const { entries, single } = isLocal
-    ? localTargets(inv, f.strings("filename"), { typed: false })
-    : fetchTargets(inv, {
-        args: resources,
-        all: f.bool("all"),
-        selector: f.string("selector"),
-        fieldSelector: f.string("field-selector"),
-        allNamespaces: f.bool("all-namespaces"),
-        filenames: f.strings("filename"),
-      });
-  const resourceVersion = f.string("resource-version");
-  if (!single && resourceVersion !== "") throw new KubectlError("--resource-version may only be used with a single resource");
+  const { entries, single, resourceVersion } = metadataTargets(inv, resources, isLocal);
   const overwrite = f.bool("overwrite");
 
   await visitAll(entries, (t) => {

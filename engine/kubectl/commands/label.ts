@@ -11,10 +11,9 @@ import {
   CHANGE_CAUSE,
   changeCause,
   dryRunStrategy,
-  fetchTargets,
   LOCAL_DRY_RUN_SERVER,
-  localTargets,
   metadataFlags,
+  metadataTargets,
   objectPrinter,
   recording,
   resourcesAndPairs,
@@ -77,18 +76,7 @@ async function run(inv: Invocation): Promise<number> {
   }
   if (set.size < 1 && remove.length < 1 && !list) throw new KubectlError("at least one label update is required");
 
-  const { entries, single } = isLocal
-    ? localTargets(inv, f.strings("filename"), { typed: false })
-    : fetchTargets(inv, {
-        args: resources,
-        all: f.bool("all"),
-        selector: f.string("selector"),
-        fieldSelector: f.string("field-selector"),
-        allNamespaces: f.bool("all-namespaces"),
-        filenames: f.strings("filename"),
-      });
-  const resourceVersion = f.string("resource-version");
-  if (!single && resourceVersion !== "") throw new KubectlError("--resource-version may only be used with a single resource");
+  const { entries, single, resourceVersion } = metadataTargets(inv, resources, isLocal);
   const overwrite = f.bool("overwrite");
 
   await visitAll(entries, (t) => {

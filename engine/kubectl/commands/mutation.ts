@@ -223,6 +223,28 @@ export function fetchTargets(inv: Invocation, o: TargetOptions): Targets {
   };
 }
 
+/**
+ * label and annotate: the objects to change (the -f files as read with
+ * --local, else from the server) and --resource-version, which needs a
+ * single one.
+ */
+export function metadataTargets(inv: Invocation, resources: readonly string[], isLocal: boolean): { entries: Entry[]; single: boolean; resourceVersion: string } {
+  const f = inv.flags;
+  const { entries, single } = isLocal
+    ? localTargets(inv, f.strings("filename"), { typed: false })
+    : fetchTargets(inv, {
+        args: resources,
+        all: f.bool("all"),
+        selector: f.string("selector"),
+        fieldSelector: f.string("field-selector"),
+        allNamespaces: f.bool("all-namespaces"),
+        filenames: f.strings("filename"),
+      });
+  const resourceVersion = f.string("resource-version");
+  if (!single && resourceVersion !== "") throw new KubectlError("--resource-version may only be used with a single resource");
+  return { entries, single, resourceVersion };
+}
+
 export const LOCAL_DRY_RUN_SERVER = "cannot specify --local and --dry-run=server - did you mean --dry-run=client?";
 
 /** resource.LocalResourceError: --local with objects named on the command line. */
